@@ -1,0 +1,1 @@
+"""Intake: fetch, parse, extract, verify and decide on incoming mail."""

@@ -1,0 +1,58 @@
+"""The pure middle of the pipeline: bytes → Record.
+
+parse (mime) → extract (fields, kind) → verify (official address) → decide.
+No I/O, no database: `petition parse` and the ingest pipeline both call
+`parse_message`, which never raises.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from petition.intake import decide, extract, verify
+from petition.intake.mime import NotAnEmail, read_mail
+from petition.intake.record import Record, error_record
+from petition.settings import AuthSettings, PolicySettings
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    auth: AuthSettings = AuthSettings()
+    policy: PolicySettings = PolicySettings()
+
+
+def parse_message(raw: bytes, file: str | None = None,
+                  settings: ParseSettings = ParseSettings()) -> Record:
+    """Turn one message into its record; bad input gives kind 'error', never an exception."""
+    try:
+        mail = read_mail(raw)
+    except NotAnEmail as exc:
+        return error_record(file, str(exc))
+    except Exception as exc:  # noqa: BLE001 - the contract: every input gets a record
+        log.exception("cannot parse %s", file)
+        return error_record(file, f"cannot parse message: {type(exc).__name__}: {exc}")
+    try:
+        return _records_of(mail, file, settings)
+    except Exception as exc:  # noqa: BLE001
+        log.exception("cannot extract %s", file)
+        return error_record(file, f"extraction failed: {type(exc).__name__}: {exc}",
+                            sender=mail.sender, message_id=mail.message_id)
+
+
+def _records_of(mail, file: str | None, settings: ParseSettings) -> Record:
+    found = extract.extract(mail)
+    official, why_official = verify.official_address(
+        mail, found.kind, found.signatories, settings.auth.trusted_authserv_ids)
+    decision, why_decision = decide.decide(found.kind, official, found.signatories,
+                                           settings.policy)
+    return Record(
+        file=file, message_id=mail.message_id, sender=mail.sender, kind=found.kind,
+        official_address=official, decision=decision, signatories=found.signatories,
+        subject=mail.subject, date=mail.date,
+        reasons=(*found.reasons, *why_official, *why_decision),
+    )

@@ -1,0 +1,1 @@
+"""Render: the public list of signatories."""
