@@ -33,12 +33,12 @@ def parse_message(raw: bytes, file: str | None = None,
         mail = read_mail(raw)
     except NotAnEmail as exc:
         return error_record(file, str(exc))
-    except Exception as exc:  # noqa: BLE001 - the contract: every input gets a record
+    except Exception as exc:
         log.exception("cannot parse %s", file)
         return error_record(file, f"cannot parse message: {type(exc).__name__}: {exc}")
     try:
         return _records_of(mail, file, settings)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         log.exception("cannot extract %s", file)
         return error_record(file, f"extraction failed: {type(exc).__name__}: {exc}",
                             sender=mail.sender, message_id=mail.message_id)
