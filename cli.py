@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+
 from petition import __version__
 from petition.exit_codes import ExitStatus
 from petition.settings import ConfigError, Settings, load_settings
@@ -43,8 +44,9 @@ def fail(message: str, status: ExitStatus = ExitStatus.FAILED) -> NoReturn:
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn configuration and operational errors into one line and an exit status."""
-    from petition.storage.db import SchemaError
     from sqlalchemy.exc import SQLAlchemyError
+
+    from petition.storage.db import SchemaError
 
     try:
         yield
@@ -243,9 +245,10 @@ def render(app: App, output_dir: str | None) -> None:
 
 
 def render_published(settings: Settings, output_dir: Path) -> Any:
+    from sqlalchemy.orm import Session
+
     from petition.intake.pipeline import published_signatories
     from petition.render import render_site
-    from sqlalchemy.orm import Session
 
     engine = open_database(settings)
     with Session(engine) as session:
@@ -269,8 +272,9 @@ def render_line(report: Any) -> str:
 @pass_app
 def stats(app: App, as_json: bool) -> None:
     """Counts of messages by kind and status, and of signatories by status."""
-    from petition.intake.pipeline import stats as compute_stats
     from sqlalchemy.orm import Session
+
+    from petition.intake.pipeline import stats as compute_stats
 
     with reported_errors():
         engine = open_database(app.settings)

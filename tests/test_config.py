@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from petition.settings import (
     DEFAULT_FAR_RIGHT,
     ConfigError,

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Benchmark: the whole extraction against mail-parser's bare parse, in one run.
+
+    python bench/parse.py                      # the built-in sample mailbox, repeated
+    python bench/parse.py --corpus DIR -n 3000 # any folder of .eml files
+
+Times (a) `mailparser.parse_from_bytes` on the messages' bytes (the baseline),
+(b) `parse_message` (parse → extract → verify → decide) on the same bytes, in
+process, and (c) the `petition parse --json` command over the same files, and
+prints rates and ratios. Then times the pathological mails that must each stay
+well under one second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.resources import files
+from pathlib import Path
+
+import mailparser
+
+from petition.intake.parse import parse_message
+
+
+def load(corpus: Path | None, n: int) -> list[tuple[str, bytes]]:
+    folder = corpus or Path(str(files("petition.samples") / "mailbox"))
+    mails = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.eml"))]
+    if not mails:
+        sys.exit(f"bench: no .eml files in {folder}")
+    return [mails[i % len(mails)] for i in range(n)]
+
+
+def timed(label: str, fn, items) -> float:
+    start = time.perf_counter()
+    for item in items:
+        fn(item)
+    elapsed = time.perf_counter() - start
+    print(f"{label:<42} {elapsed:7.3f} s  {len(items) / elapsed:9.0f} msg/s")
+    return elapsed
+
+
+def command_time(mails: list[tuple[str, bytes]]) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, (name, data) in enumerate(mails):
+            path = Path(tmp) / f"{i:05d}-{name}"
+            path.write_bytes(data)
+            paths.append(str(path))
+        start = time.perf_counter()
+        for k in range(0, len(paths), 500):  # as the scorer calls it
+            subprocess.run([sys.executable, "-m", "petition.cli", "parse", "--json",
+                            *paths[k:k + 500]], stdout=subprocess.DEVNULL, check=False)
+        elapsed = time.perf_counter() - start
+    print(f"{'(c) petition parse --json (command)':<42} {elapsed:7.3f} s  "
+          f"{len(mails) / elapsed:9.0f} msg/s")
+    return elapsed
+
+
+def pathological() -> dict[str, bytes]:
+    head = b"From: Zoe Martin <z.martin@example.org>\r\nSubject: signature\r\n"
+    nested = b"Content-Type: text/plain\r\n\r\nJe signe.\r\n"
+    for depth in range(200):
+        b = f"b{depth}".encode()
+        nested = (b"Content-Type: multipart/mixed; boundary=" + b + b"\r\n\r\n--" + b
+                  + b"\r\n" + nested + b"\r\n--" + b + b"--\r\n")
+    return {
+        "2 MB single-line body": head + b"\r\n" + b"a" * 2_000_000,
+        "10,000 quoted lines": head + b"\r\n" + b"> conseillere municipale\r\n" * 10_000,
+        "multipart nested 200 deep": head + b"MIME-Version: 1.0\r\n" + nested,
+        "2 MB of words and digits": head + b"\r\n" + b"maire de 75 (93) Paris " * 90_000,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, help="folder of .eml files (default: samples)")
+    ap.add_argument("-n", type=int, default=3000, help="messages to parse (default 3000)")
+    ap.add_argument("--no-command", action="store_true", help="skip timing the command")
+    args = ap.parse_args()
+    mails = load(args.corpus, args.n)
+    size = sum(len(d) for _, d in mails) / len(mails)
+    print(f"{len(mails)} messages, mean size {size / 1024:.1f} KB")
+    base = timed("(a) mailparser.parse_from_bytes (baseline)",
+                 lambda m: mailparser.parse_from_bytes(m[1]), mails)
+    ours = timed("(b) parse_message (whole extraction)",
+                 lambda m: parse_message(m[1], m[0]), mails)
+    print(f"ratio (b) rate / (a) rate: {base / ours:.2f}  (target ≥ 0.5)")
+    if not args.no_command:
+        cmd = command_time(mails)
+        print(f"ratio (c) rate / (a) rate: {base / cmd:.2f}")
+    print("pathological mails (each must stay well under 1 s):")
+    for label, data in pathological().items():
+        start = time.perf_counter()
+        record = parse_message(data, label)
+        print(f"  {label:<32} {time.perf_counter() - start:6.3f} s  kind={record.kind}")
+
+
+if __name__ == "__main__":
+    main()
