@@ -1,0 +1,221 @@
+import pytest
+
+from petition.intake.kind import classify, header_kind, text_kind
+from petition.intake.mime import Mail, TextPart, read_mail
+
+
+def mail(subject="Tribune", sender="a.martin@ville-exemple.fr", content_type="text/plain",
+         headers=(), text="") -> Mail:
+    all_headers = (("From", sender), ("Subject", subject), *headers)
+    return Mail(message_id="<x@example.org>", from_count=1, sender=sender,
+                display_name="A. Martin", subject=subject, date=None, headers=all_headers,
+                content_type=content_type, texts=(TextPart("text/plain", text),))
+
+
+# --- header_kind -----------------------------------------------------------------------
+
+def test_delivery_report_is_a_bounce_even_with_auto_submitted():
+    m = mail(content_type="multipart/report", sender="robot@relay.example",
+             headers=(("Content-Type", 'multipart/report; report-type="delivery-status";'
+                       ' boundary="b"'), ("Auto-Submitted", "auto-replied")))
+    assert header_kind(m) == ("bounce", ("kind bounce: Content-Type multipart/report",))
+
+
+def test_read_receipt_report_is_an_auto_reply_not_a_bounce():
+    m = mail(content_type="multipart/report", sender="lea.petit@ville-exemple.fr",
+             headers=(("Content-Type", "multipart/report; report-type=disposition-notification"),))
+    assert header_kind(m)[0] == "auto_reply"
+
+
+@pytest.mark.parametrize("sender", ["MAILER-DAEMON@mx.example.org", "postmaster@mairie.example"])
+def test_daemon_senders_are_bounces(sender):
+    assert header_kind(mail(sender=sender.lower()))[0] == "bounce"
+
+
+def test_failed_recipients_header_is_a_bounce():
+    assert header_kind(mail(headers=(("X-Failed-Recipients", "x@y.fr"),)))[0] == "bounce"
+
+
+@pytest.mark.parametrize("subject", [
+    "Undeliverable: Tribune", "Delivery Status Notification (Failure)",
+    "Non remis : Relance", "Échec de la remise du message", "Echec de remise du message",
+    "Mail delivery failed: returning message to sender", "Returned mail: see transcript",
+])
+def test_bounce_subjects(subject):
+    assert header_kind(mail(subject=subject))[0] == "bounce"
+
+
+@pytest.mark.parametrize("headers", [
+    (("Auto-Submitted", "auto-replied"),),
+    (("Auto-Submitted", "auto-replied (zimbra; vacation)"),),
+    (("Auto-Submitted", "auto-generated"),),
+    (("X-Autoreply", "yes"),),
+    (("X-Autorespond", "vacation"),),
+    (("Precedence", "auto_reply"),),
+])
+def test_auto_reply_headers(headers):
+    assert header_kind(mail(subject="Re: Tribune", headers=headers))[0] == "auto_reply"
+
+
+@pytest.mark.parametrize("headers", [
+    (("Auto-Submitted", "no"),),
+    (("Precedence", "bulk"),),
+    (("Precedence", "list"),),
+    (("Precedence", "junk"),),
+    (("X-Auto-Response-Suppress", "All"),),
+    (("X-MS-Exchange-Inbox-Rules-Loop", "a.martin@ville-exemple.fr"),),
+])
+def test_headers_that_do_not_make_an_auto_reply_alone(headers):
+    assert header_kind(mail(subject="Re: Tribune", headers=headers)) == (None, ())
+
+
+@pytest.mark.parametrize("subject", [
+    "Réponse automatique : Relance", "Absence du bureau", "Absent(e) du bureau",
+    "Message d'absence", "Automatic reply: Tribune", "Auto: Tribune",
+    "Out of Office: Relance", "Je suis absente", "Absente jusqu'au 20 novembre",
+])
+def test_auto_reply_subjects(subject):
+    kind, why = header_kind(mail(subject=subject))
+    assert kind == "auto_reply"
+    assert why[0].startswith("kind auto_reply: Subject")
+
+
+def test_exchange_header_with_subject_is_named_in_the_reason():
+    m = mail(subject="Réponse automatique : Tribune",
+             headers=(("X-Auto-Response-Suppress", "All"),))
+    assert header_kind(m) == ("auto_reply", (
+        "kind auto_reply: Subject 'Réponse automatique : Tribune' with X-Auto-Response-Suppress",))
+
+
+def test_ordinary_message_has_no_header_kind():
+    assert header_kind(mail(subject="Je signe la tribune")) == (None, ())
+
+
+# --- text_kind -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Bonjour,\nJe suis absente du bureau jusqu'au 12 mars.\nCordialement",
+    "Je serai de retour le 4 janvier.",
+    "Je suis en congé jusqu'au lundi 6 et ne consulte pas ma messagerie.",
+    "I am out of the office until Monday with limited access to email.",
+    "Ceci est une réponse automatique.",
+])
+def test_out_of_office_wording(text):
+    assert text_kind("Tribune", text)[0] == "auto_reply"
+
+
+@pytest.mark.parametrize("text", [
+    "Merci de retirer ma signature de la tribune.",
+    "Retirez mon nom de la liste, s'il vous plaît.",
+    "Je souhaite me retirer de la liste des signataires.",
+    "Pouvez-vous supprimer ma signature ?",
+    "Merci de ne plus faire figurer mon nom parmi les signataires.",
+    "Je souhaite annuler ma signature.",
+    "Je retire mon soutien à cette tribune.",
+    "Paul Exemple et Jeanne Modèle retirent leur signature.",
+    "Il souhaite retirer sa signature de la tribune.",
+    "Le conseil ne s'est pas prononcé, je préfère donc, par prudence, retirer ma signature.",
+])
+def test_withdrawal_wording(text):
+    assert text_kind("Tribune", text)[0] == "withdrawal"
+
+
+def test_withdrawal_in_the_subject_alone():
+    assert text_kind("Retrait de ma signature – Lise Exemple", "")[0] == "withdrawal"
+
+
+@pytest.mark.parametrize("text", [
+    "Je ne retire pas ma signature, au contraire.",
+    "Je ne souhaite pas retirer ma signature.",
+    "Je ne souhaite pas, pour l'instant, retirer ma signature.",
+])
+def test_negated_withdrawal_is_not_a_withdrawal(text):
+    assert text_kind("Tribune", text)[0] != "withdrawal"
+
+
+def test_withdrawing_an_article_is_a_signature():
+    text = "Je signe pour que le gouvernement retire l'article 7."
+    assert text_kind("Tribune", text)[0] == "signature"
+
+
+@pytest.mark.parametrize("text", [
+    "Je signe !",
+    "Je souhaite signer la tribune.",
+    "J'apporte ma signature à votre tribune.",
+    "Je m'associe à cette démarche.",
+    "Je soutiens la tribune.",
+    "Ajoutez mon nom : Lise Exemple, maire de Die.",
+    "Ajoutez-moi à la liste.",
+    "Je voudrais être signataire.",
+    "Pouvez-vous corriger ma signature ? Je suis adjointe, pas conseillère.",
+    "Une rectification : je suis conseillère départementale.",
+    "Je soussignée Lise Exemple déclare soutenir la tribune.",
+])
+def test_signature_wording(text):
+    assert text_kind("Tribune", text)[0] == "signature"
+
+
+@pytest.mark.parametrize("text", [
+    "Je ne signe pas.",
+    "Je ne peux donc pas signer votre tribune, mais bravo.",
+    "Je ne signerai jamais cette tribune.",
+])
+def test_refusals_are_other(text):
+    assert text_kind("Tribune", text, has_mandate=True)[0] == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Avant de signer, je voudrais savoir qui porte la tribune.",
+    "Quand la liste sera-t-elle publiée ?",
+    "COMMUNIQUÉ DE PRESSE\nLa section locale se réjouit du vote.",
+    "Merci de me désinscrire de votre liste d'envoi.",
+])
+def test_questions_press_and_unsubscribe_are_other(text):
+    assert text_kind("Tribune", text, has_mandate=True)[0] == "other"
+
+
+def test_mandate_and_name_alone_make_a_signature():
+    text = "Lise Exemple\nConseillère municipale de Die (26)"
+    assert text_kind("Tribune", text, has_mandate=True)[0] == "signature"
+    assert text_kind("Tribune", text, has_mandate=False) == (None, ())
+
+
+def test_empty_reply_is_other():
+    assert text_kind("RE: Relance : signez la tribune", "  \n") == (
+        "other", ("kind other: no text of its own",))
+
+
+def test_reply_subject_is_not_the_persons_own_words():
+    assert text_kind("Re: Élu·es contre la VSA : signez la tribune", "Merci !") == (None, ())
+
+
+def test_signing_wins_over_a_question_and_withdrawal_over_signing():
+    assert text_kind("Tribune", "Je signe. Sera-t-elle publiée ?")[0] == "signature"
+    assert text_kind("Tribune", "Je signe… non, retirez mon nom.")[0] == "withdrawal"
+
+
+def test_auto_reply_wording_wins_over_signing():
+    assert text_kind("Tribune", "Je suis absent jusqu'au 3 mai. Je signe.")[0] == "auto_reply"
+
+
+# --- classify ------------------------------------------------------------------------
+
+def test_classify_bounce_wins_over_text():
+    m = mail(sender="mailer-daemon@mx.example.org", text="Je signe")
+    assert classify(m, "Je signe", True)[0] == "bounce"
+
+
+def test_classify_falls_back_to_other():
+    assert classify(mail(), "Bonne journée", False) == (
+        "other", ("kind other: no request to sign or withdraw",))
+
+
+def test_classify_from_raw_email():
+    raw = (b"From: Lise Exemple <lise@ville-exemple.fr>\r\nTo: petition@technopolice.fr\r\n"
+           b"Subject: =?utf-8?q?R=C3=A9ponse_automatique?=\r\nMessage-ID: <1@x>\r\n"
+           b"X-Auto-Response-Suppress: All\r\n\r\nJe suis absente.\r\n")
+    m = read_mail(raw)
+    assert classify(m, "Je suis absente.", False)[0] == "auto_reply"
+    raw2 = (b"From: Lise Exemple <lise@ville-exemple.fr>\r\nSubject: Tribune\r\n"
+            b"Message-ID: <2@x>\r\n\r\nJe signe la tribune.\r\n")
+    assert classify(read_mail(raw2), "Je signe la tribune.", False)[0] == "signature"
