@@ -1,0 +1,555 @@
+"""Find the elected offices a text states: type, label, place and département.
+
+The vocabulary lives in ``data/mandates.tsv`` (one row a way of writing an office).
+Matching runs on a folded copy of the text that keeps every character at its
+place (lower case, accents stripped, inclusive-writing suffixes blanked), so a
+match in the folded text is a slice of the original: the label is cut from
+what the person wrote. Every expression is linear: bounded repetitions, no
+nested open-ended groups.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from petition.intake import geo
+from petition.intake.record import Mandate
+
+log = logging.getLogger(__name__)
+
+# --- folding that keeps offsets -------------------------------------------------
+
+_APOS = "\u2019\u2018\u02bc`\u00b4"
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _APOS:
+        return "'"
+    if ch in "\u2013\u2014\u2010\u2011\u2212":
+        return "-"
+    if ch.isspace():
+        return "\n" if ch in "\n\r\u2028\u2029" else " "
+    low = ch.lower()
+    if len(low) != 1:
+        return ch
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isascii() else low
+
+
+_INCLUSIVE = re.compile(
+    r"(?<=[a-z])(?:"
+    r"[\u00b7\u2022\u22c5\u2027](?:eres|ere|es|rices|rice|ice|trice|nes|ne|les|le|e|x)?"
+    r"(?:[\u00b7\u2022\u22c5](?:es|e|rice|ice))?(?![a-z])"
+    r"|\.(?:ere|es|rice|ice|ne|le|e)(?![a-z])"
+    r"|-(?:ere|rice|es|e)(?![a-z'])"
+    r"|\((?:ere|es|rice|ice|ne|le|e)\)"
+    r"|/(?:e|ere|rice|ice|conseillere|conseiller|senatrice|senateur|deputee|depute"
+    r"|adjointe|adjoint|municipale|municipal)(?![a-z])"
+    r")"
+)
+
+
+def fold_keep(text: str) -> str:
+    """Lower case, accents stripped, inclusive suffixes blanked; same length as ``text``."""
+    folded = "".join(_fold_char(c) for c in text)
+    return _INCLUSIVE.sub(lambda m: " " * len(m.group()), folded)
+
+
+# --- the vocabulary ---------------------------------------------------------------
+
+MACROS = {
+    "conseiller": r"conseill(?:er|ere)",
+    "municipal": r"municipa(?:le?s?|ux)",
+    "adjoint": r"adjointe?",
+    "delegue": r"deleguee?",
+    "president": r"(?:presidente?s?|pdte?|pres\.)",
+    "vp": r"(?:vice ?presidente?s?|vp|vice ?pdte?)",
+    "depute": r"deputee?",
+    "senateur": r"senat(?:eur|rice)",
+    "elu": r"elue?",
+    "ord": (r"(?:1er|1ere|1re|premier|premiere|\d{1,2}(?:e|eme|ieme|er|re|ere)?"
+            r"|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme"
+            r"|neuvieme|dixieme|second|seconde)"),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    type: str
+    rule: str
+    pattern: str
+
+
+def _expand(pattern: str) -> str:
+    for key, value in MACROS.items():
+        pattern = pattern.replace("{" + key + "}", value)
+    return pattern.replace(" ", r"[ \-]+")
+
+
+@cache
+def vocabulary() -> tuple[Row, ...]:
+    text = resources.files("petition.intake.data").joinpath("mandates.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, rule, pattern = line.split("\t")
+        rows.append(Row(kind, rule, pattern))
+    return tuple(rows)
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    parts = [f"(?P<r{i}>{_expand(row.pattern)})" for i, row in enumerate(vocabulary())]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+
+
+# --- contexts that void a match -------------------------------------------------
+
+_FORMER_BEFORE = re.compile(
+    r"(?:\b(?:ancien(?:ne)?s?|anc\.|ex|honoraire)|\bex-|\bj'ai ete|\ba ete)[ \-]*"
+    r"(?:(?:\d{1,2}\w*|premier|premiere) )?$")
+_OTHERS_BEFORE = re.compile(
+    r"(?:\b(?:collaborat(?:eur|rice)s?|assistante?s?|attachee?s?|suppleante?s?|cabinet"
+    r"|secretariat|equipe|service|services|directeur|directrice|candidate?s?|candidature"
+    r"|conseil|epoux|epouse)(?: parlementaire)?(?: (?:du|de la|de l'|d'un|d'une|au|aux|des"
+    r"|de|a|a la|aupres du|aupres de la))?"
+    r"|\b(?:madame|monsieur|mme|m\.|mr|mlle) (?:le|la)|\bd'|\bdes|\bau|\bdu|\bnos|\bvos|\bles)"
+    r" *$")
+_TITLE_ONLY = {"maire", "senateur", "depute"}
+_FORMER_AFTER = re.compile(
+    r"[ \-]*(?:honoraire|suppleante?|\(\s*(?:19|20)\d\d\s*[-/a]+\s*(?:19|20)\d\d\s*\)"
+    r"|de (?:19|20)\d\d a (?:19|20)\d\d|jusqu'en (?:19|20)\d\d|entre (?:19|20)\d\d et)")
+
+
+# --- places ----------------------------------------------------------------------
+
+_DELEG = _expand(r"(?:{delegue}s?|chargee?s?|en charge|responsable)")
+_MODIFIERS = re.compile(
+    r"[ ,]*(?:d'opposition|de l'opposition|de (?:la )?(?:majorite|minorite|opposition)"
+    r"|independante?s?|sortante?s?|reelue?s?|en exercice|suppleante?s?"
+    r"|" + _DELEG + r"(?: (?:a|au|aux|de|du|des|d'|a la|a l'|pour))?[^\n,;()\-]{0,60}?"
+    r"(?=[ ][\-][ ]|[,;()\n]|$| (?:de|d'|du|a) [A-Z]| et )"
+    r"|(?:du|des) " + MACROS["ord"] + r"(?:(?: et|,) " + MACROS["ord"] + r")*"
+    r"(?: arrondissements?| secteurs?)?"
+    r"|de la " + MACROS["ord"] + r" circonscription"
+    r"|du canton de [a-z\- ']{2,40}?(?= de | du | des |[,;()\n]|$))"
+)
+_CONNECTOR = re.compile(
+    r"(?:[ ]*(?:\(|[\-:,][ ]*|\n(?=[^\n]))|[ ]+(?:de la |de l'|du |des |de |d'|a |au |aux "
+    r"|en |sur |pour la |pour le |pour |)|(?:de la |de l'|du |des |de |d'|a |au |aux |en ))"
+)
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’]*\.?(?:-[\w'’]+)*"
+_LINK = r"(?:de |du |des |la |le |les |sur |sous |en |et |lès |lez |aux |au |à |d'|l'|d’|l’)"
+_PLACE = re.compile(rf"{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}|(?:d'|d’|l'|l’)"
+                    rf"{_NAME_WORD}){{0,6}}")
+_BODY = re.compile(
+    r"(?:(?:la |l')?(?:Communaut[ée] (?:de communes|d'agglom[ée]ration|urbaine"
+    r"|de l'agglom[ée]ration)"
+    r"|[Mm][ée]tropole|Eurom[ée]tropole|[Aa]gglo(?:m[ée]ration)?|Territoire|EPT|CA|CC|CU)"
+    r"(?: (?:du |de la |de l'|des |de |d')?| )?"
+    rf"(?:{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}){{0,5}})"
+    rf"|{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}){{0,4}} (?:[Mm][ée]tropole|[Aa]gglo"
+    r"(?:m[ée]ration)?|Communaut[ée])(?![\w-]))"
+)
+_CODE = r"(?:2[AaBb]|9[78]\d|0[1-9]|[1-9]\d)"
+_CODE_AFTER = re.compile(
+    rf"[ ]*(?:\([ ]*(?P<p>{_CODE})[ ]*\)|\((?P<pn>[^()\n]{{2,40}})\)"
+    rf"|,[ ]*(?:dep\.?|dept\.?|dpt\.?|departement|d[ée]p\.?|d[ée]partement)[ ]*(?P<c>{_CODE})\b"
+    rf"|[ ]*[,\-][ ]*(?P<dn>{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}){{0,3}})"
+    rf"|[ ]+(?P<b>{_CODE})(?![\w\-/.,]))"
+)
+_STANDALONE_DEP = re.compile(
+    rf"^[ \t]*(?:\([ ]*(?P<p>{_CODE}|[^()\n]{{2,40}})[ ]*\)|(?:d[ée]p\.?|d[ée]partement)"
+    rf"[ ]+(?P<c>{_CODE}))[ \t.]*$", re.M)
+
+CITIES = {"paris": "Paris", "lyon": "Lyon", "marseille": "Marseille"}
+CITY_DEPS = {"Paris": "75", "Lyon": "69", "Marseille": "13"}
+TERRITORIAL = {"corse": ("Corse", None), "martinique": ("Martinique", "972"),
+               "guyane": ("Guyane", "973"), "polynesie francaise": ("Polynésie française", "987"),
+               "nouvelle caledonie": ("Nouvelle-Calédonie", "988"),
+               "saint pierre et miquelon": ("Saint-Pierre-et-Miquelon", "975"),
+               "saint barthelemy": ("Saint-Barthélemy", "977"),
+               "saint martin": ("Saint-Martin", "978"),
+               "wallis et futuna": ("Wallis-et-Futuna", "986")}
+EPT = ("est ensemble", "plaine commune", "paris terres d'envol", "grand paris grand est",
+       "paris est marne", "grand paris sud est avenir", "grand orly seine bievre",
+       "vallee sud grand paris", "grand paris seine ouest", "paris ouest la defense",
+       "boucle nord de seine")
+_BODY_WORDS = re.compile(r"metropole|communaute|agglo|territoire|\bept\b|\bca\b|\bcc\b|\bcu\b")
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold_keep(s).replace("'", " ")).strip()
+
+
+def _dekey_article(k: str) -> str:
+    for art in ("la ", "le ", "les ", "l "):
+        if k.startswith(art):
+            return k[len(art):]
+    return k
+
+
+def valid_code(code: str | None) -> str | None:
+    if not code:
+        return None
+    c = code.upper().lstrip()
+    if c in ("2A", "2B"):
+        return c
+    if re.fullmatch(r"\d{2}", c) and c not in ("00", "20", "96", "97", "98", "99"):
+        return c
+    if c in {"971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988"}:
+        return c
+    return None
+
+
+def dep_code_of_name(name: str) -> str | None:
+    """The code of a département (or single-code collectivité) named ``name``."""
+    name = name.strip(" .")
+    code = geo.departement_from_name(name)
+    if code:
+        return code
+    single = geo.single_code_collectivity(name)
+    if single:
+        return single if isinstance(single, str) else single[-1]
+    return None
+
+
+def dep_name_of(name: str) -> str | None:
+    code = dep_code_of_name(name)
+    if code and geo.departement_from_name(name):
+        return geo.departement_name(code)
+    return None
+
+
+def region_of(name: str) -> str | None:
+    return geo.region_from_name(name.strip(" ."))
+
+
+def commune_of(name: str) -> str | None:
+    """The commune's written name when ``name`` is a known commune, else None."""
+    name = name.strip(" .")
+    if _key(name) in CITIES:
+        return CITIES[_key(name)]
+    found = geo.communes_named(name)
+    if not found:
+        return None
+    first = found[0]
+    canon = getattr(first, "name", None) or (first[0] if isinstance(first, tuple) else None)
+    return canon if isinstance(canon, str) else name
+
+
+def commune_dep(name: str, hint: str | None = None) -> str | None:
+    if name in CITY_DEPS:
+        return CITY_DEPS[name]
+    return geo.commune_departement(name, hint)
+
+
+def _commune_in(name: str, code: str) -> bool:
+    return commune_dep(name, code) == code
+
+
+def territorial_of(name: str) -> tuple[str, str | None] | None:
+    k = _dekey_article(_key(name))
+    return TERRITORIAL.get(k)
+
+
+def is_body(name: str) -> bool:
+    k = _dekey_article(_key(name))
+    return bool(_BODY_WORDS.search(k)) or any(k.startswith(e) for e in EPT) or bool(
+        _safe_epci(name))
+
+
+def _safe_epci(name: str) -> object:
+    try:
+        return geo.epci_named(name)
+    except Exception:
+        return None
+
+
+# --- the scan ----------------------------------------------------------------------
+
+@dataclass
+class Hit:
+    """A mandate found in the text, before places are shared between offices."""
+    type: str
+    label: str
+    place: str | None
+    departement: str | None
+    code_written: bool
+    start: int
+    end: int          # end of the mandate with its place and code
+    rule: str
+
+
+def _place_candidates(text: str, pos: int) -> list[tuple[str, int]]:
+    """Place names starting at ``pos``: the longest first, then shorter ones."""
+    out: list[tuple[str, int]] = []
+    for rx in (_BODY, _PLACE):
+        m = rx.match(text, pos)
+        if not m:
+            continue
+        s = m.group()
+        out.append((s, m.end()))
+        words = s.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            cut = " ".join(words[:n])
+            if cut.split(" ")[-1] in ("de", "du", "des", "la", "le", "les", "et", "sur", "en"):
+                continue
+            out.append((cut, pos + len(cut)))
+    return out
+
+
+def _resolve(rule: str, cand: str) -> tuple[str, str, str | None] | None:
+    """(type override or '', place, inferred code) when ``cand`` fits ``rule``."""
+    c = cand.strip(" .,")
+    if c.lower().startswith(("la ", "le ", "les ", "l'", "l’")) and rule not in ("body",):
+        c2 = re.sub(r"^(?:la |le |les |l'|l’)", "", c, flags=re.I)
+    else:
+        c2 = c
+    if rule in ("commune", "paris"):
+        if is_body(c2) and _BODY_WORDS.search(_key(c2)):
+            return None
+        name = commune_of(c2) or commune_of(c)
+        if name:
+            return "", name, None
+        return None
+    if rule == "city":
+        k = _key(c2)
+        return ("", CITIES[k], CITY_DEPS[CITIES[k]]) if k in CITIES else None
+    if rule == "departement":
+        code = geo.departement_from_name(c2) or geo.departement_from_name(c)
+        if code:
+            return "", geo.departement_name(code) or c2, code
+        terr = territorial_of(c2)
+        if terr:
+            return "", terr[0], terr[1]
+        return None
+    if rule == "region":
+        reg = region_of(c2) or region_of(c)
+        return ("", reg, None) if reg else None
+    if rule == "territorial":
+        terr = territorial_of(c2)
+        return ("", terr[0], terr[1]) if terr else None
+    if rule == "body":
+        return ("", c, None) if is_body(c) or c[:1].isupper() else None
+    if rule == "auto":
+        terr = territorial_of(c2)
+        if terr:
+            return "conseiller_territorial", terr[0], terr[1]
+        if is_body(c):
+            return "conseiller_communautaire", c, None
+        reg = region_of(c2)
+        if reg:
+            return "conseiller_regional", reg, None
+        code = geo.departement_from_name(c2)
+        if code:
+            return "conseiller_departemental", geo.departement_name(code) or c2, code
+        return None
+    return None
+
+
+def _code_after(text: str, folded: str, pos: int, rule: str, place: str | None
+                ) -> tuple[str | None, int, str | None]:
+    """(written code, end, city named in parentheses) right after a place."""
+    m = _MODIFIERS.match(folded, pos)
+    if m and m.end() > pos:
+        pos2 = m.end()
+    else:
+        pos2 = pos
+    for start in dict.fromkeys((pos, pos2)):
+        m = _CODE_AFTER.match(text, start)
+        if not m:
+            continue
+        code = m.group("p") or m.group("c") or m.group("b")
+        if code and valid_code(code):
+            return valid_code(code), m.end(), None
+        named = m.group("pn") or m.group("dn")
+        if named:
+            code = dep_code_of_name(named)
+            if code and (m.group("pn") or geo.departement_from_name(named)):
+                return code, m.end(), None
+            if m.group("pn") and _key(named) in CITIES:
+                return None, m.end(), CITIES[_key(named)]
+    return None, pos, None
+
+
+def _scan_place(text: str, folded: str, pos: int, rule: str
+                ) -> tuple[str, str | None, str | None, int, bool]:
+    """(type override, place, code, end, written) for the office ending at ``pos``."""
+    if rule == "none":
+        code, end, _ = _code_after(text, folded, pos, rule, None)
+        return "", None, code, (end if code else pos), bool(code)
+    start = pos
+    for _ in range(3):
+        m = _MODIFIERS.match(folded, start)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    for con in _connectors(folded, start):
+        for cand, cend in _place_candidates(text, con):
+            got = _resolve(rule, cand)
+            if got is None:
+                continue
+            override, place, inferred = got
+            code, end, _ = _code_after(text, folded, cend, rule, place)
+            if text[con - 1:con] == "(" and text[cend:cend + 1] == ")":
+                end = max(end, cend + 1)
+            written = code is not None
+            return override, place, code or inferred, max(end, cend), written
+    code, end, city = _code_after(text, folded, start, rule, None)
+    if city and rule == "city":
+        return "", city, CITY_DEPS[city], end, False
+    return "", None, code, (end if code else pos), bool(code)
+
+
+def _connectors(folded: str, pos: int) -> list[int]:
+    out = [pos]
+    m = _CONNECTOR.match(folded, pos)
+    if m and m.end() > pos:
+        out.insert(0, m.end())
+        # "de la Communauté…", "du Département du Gers": try after a second link too
+        m2 = re.compile(r"(?:de la |de l'|du |des |de |d')").match(folded, m.end())
+        if m2:
+            out.append(m2.end())
+    return out
+
+
+def _voided(folded: str, start: int, end: int, row: Row) -> bool:
+    line_start = folded.rfind("\n", 0, start) + 1
+    before = folded[max(line_start, start - 40):start]
+    if _FORMER_BEFORE.search(before):
+        return True
+    if _FORMER_AFTER.match(folded, end):
+        return True
+    word = folded[start:end].strip()
+    if _OTHERS_BEFORE.search(before):
+        # "du sénateur X", "Madame la Maire": a title, not an office stated here,
+        # unless a place follows ("l'équipe du maire de Lorient" stays voided too).
+        return True
+    if word in ("cm", "cmd") and not re.match(r"[ ]*[A-Z(]", folded[end:end + 3].upper()):
+        return True
+    return row.type == "auto" and False
+
+
+def _scan(text: str) -> list[Hit]:
+    folded = fold_keep(text)
+    rows = vocabulary()
+    hits: list[Hit] = []
+    for m in _scanner().finditer(folded):
+        i = int(m.lastgroup[1:])  # type: ignore[index]
+        row = rows[i]
+        if _voided(folded, m.start(), m.end(), row):
+            continue
+        if row.pattern == "cmd?" and text[m.start():m.end()] not in ("CM", "CMD"):
+            continue
+        override, place, code, end, written = _scan_place(text, folded, m.end(), row.rule)
+        kind = override or row.type
+        if kind == "auto" or (row.rule == "auto" and not override and place is None):
+            if row.type == "conseiller_territorial":
+                kind = "conseiller_territorial"
+            else:
+                continue
+        if _FORMER_AFTER.match(folded, end):
+            continue
+        if row.rule == "paris":
+            place, code = "Paris", code or "75"
+        if kind == "conseiller_territorial" and place is None:
+            place, code = _territory_in(folded[m.start():m.end()], code)
+        label_end = m.end() if place is None else end
+        label = _label(text[m.start():label_end])
+        hits.append(Hit(kind, label, place, code, written, m.start(), end, row.rule))
+    return hits
+
+
+def _territory_in(folded: str, code: str | None) -> tuple[str | None, str | None]:
+    words = re.sub(r"[^a-z]+", " ", folded).strip()
+    for key, (name, terr_code) in TERRITORIAL.items():
+        if words.endswith(key):
+            return name, code or terr_code
+    return None, code
+
+
+def _label(s: str) -> str:
+    s = re.sub(r"\s*\([^()]*\)\s*$", "", s.strip())
+    s = re.sub(r"\s*\([^()]*\)", "", s)
+    return " ".join(s.split()).strip(" ,;:–-")
+
+
+def _share_codes(text: str, hits: list[Hit]) -> None:
+    """One code written after several offices applies to each whose place lies in it."""
+    for i in range(len(hits) - 2, -1, -1):
+        a, b = hits[i], hits[i + 1]
+        if a.code_written or a.type in ("conseiller_regional", "depute_europeen"):
+            continue
+        between = text[a.end:b.start]
+        if "\n" in between or len(between) > 12 or not b.code_written or not b.departement:
+            continue
+        if _fits(a, b.departement):
+            a.departement, a.code_written = b.departement, True
+    for m in _STANDALONE_DEP.finditer(text):
+        raw = m.group("p") or m.group("c") or ""
+        code = valid_code(raw) or dep_code_of_name(raw)
+        if not code:
+            continue
+        for h in hits:
+            if h.start < m.start() and not h.code_written and _fits(h, code):
+                h.departement, h.code_written = code, True
+
+
+def _fits(h: Hit, code: str) -> bool:
+    if h.place is None:
+        return h.type not in ("conseiller_regional", "depute_europeen", "other")
+    if h.rule in ("commune", "city", "paris"):
+        return _commune_in(h.place, code)
+    if h.type in ("conseiller_departemental", "depute", "senateur"):
+        return dep_code_of_name(h.place) == code
+    if h.type == "conseiller_communautaire":
+        return True
+    return False
+
+
+def _infer(h: Hit) -> None:
+    if h.departement or h.place is None:
+        return
+    if h.rule in ("commune", "city", "paris"):
+        h.departement = commune_dep(h.place)
+
+
+def _dedupe(hits: list[Hit]) -> list[Mandate]:
+    out: list[Hit] = []
+    for h in hits:
+        same = [o for o in out if o.type == h.type and (
+            o.place is None or h.place is None or _key(o.place) == _key(h.place))]
+        if not same:
+            out.append(h)
+            continue
+        o = same[0]
+        if o.place is None and h.place is not None:
+            out[out.index(o)] = h
+        elif o.departement is None and h.departement:
+            o.departement = h.departement
+    return [Mandate(h.type, h.label, h.place, h.departement) for h in out]
+
+
+def find_hits(text: str) -> list[Hit]:
+    """Every current office in ``text``, in order, with its offsets (before dedupe)."""
+    hits = _scan(text)
+    _share_codes(text, hits)
+    for h in hits:
+        _infer(h)
+    return hits
+
+
+def find_mandates(text: str) -> list[Mandate]:
+    """Every current office stated in ``text``, in order, duplicates merged."""
+    return _dedupe(find_hits(text))
+
+
+def merge(hits: list[Hit]) -> list[Mandate]:
+    return _dedupe(list(hits))

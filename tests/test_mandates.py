@@ -1,0 +1,92 @@
+"""Offices found in free text: type, place, département, former offices left out."""
+
+import time
+
+import pytest
+
+from petition.intake.mandates import find_mandates, fold_keep
+
+
+def triples(text):
+    return [(m.type, m.place, m.departement) for m in find_mandates(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Conseillère de Paris (75)", [("conseiller_municipal", "Paris", "75")]),
+    ("2e adjointe au maire de Millau (Aveyron)", [("maire_adjoint", "Millau", "12")]),
+    ("Député de la 3e circonscription du Calvados", [("depute", "Calvados", "14")]),
+    ("Paul Arnal, CM Albi (81) - PS", [("conseiller_municipal", "Albi", "81")]),
+    ("cons. mun. Annecy – EELV", [("conseiller_municipal", "Annecy", "74")]),
+    ("Maire du 5e arrondissement de Lyon", [("maire_arrondissement", "Lyon", "69")]),
+    ("conseiller·ère d'arrondissement du 18e (Paris)",
+     [("conseiller_arrondissement", "Paris", "75")]),
+    ("Maire de Millau et conseillère départementale de l'Aveyron (12)",
+     [("maire", "Millau", "12"), ("conseiller_departemental", "Aveyron", "12")]),
+    ("Vice-président du Conseil départemental du Morbihan",
+     [("conseiller_departemental", "Morbihan", "56")]),
+    ("Eurodéputé – Les Écologistes", [("depute_europeen", None, None)]),
+    ("conseiller municipal délégué aux sports, Laval (53), PS",
+     [("conseiller_municipal", "Laval", "53")]),
+    ("conseiller à l'Assemblée de Guyane", [("conseiller_territorial", "Guyane", "973")]),
+    ("Conseiller municipal de Pantin et conseiller territorial d'Est Ensemble (93)",
+     [("conseiller_municipal", "Pantin", "93"),
+      ("conseiller_communautaire", "Est Ensemble", "93")]),
+    ("VP Région Normandie", [("conseiller_regional", "Normandie", None)]),
+    ("conseillère municipale de Beaumont", [("conseiller_municipal", "Beaumont", None)]),
+    ("conseillère municipale de Saint-Denis (974)",
+     [("conseiller_municipal", "Saint-Denis", "974")]),
+    ("conseiller municipal d'Arles, dép. 13", [("conseiller_municipal", "Arles", "13")]),
+    ("Conseiller municipal – Sète, Hérault", [("conseiller_municipal", "Sète", "34")]),
+    ("Présidente du Département de la Lozère", [("conseiller_departemental", "Lozère", "48")]),
+    ("conseillère des Français de l'étranger", [("other", None, None)]),
+    ("VP de Toulouse Métropole (31)",
+     [("conseiller_communautaire", "Toulouse Métropole", "31")]),
+])
+def test_offices(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ancien maire de Nyons (2001-2014)",
+    "ex-députée de la Drôme",
+    "Ancienne conseillère municipale de Laval (53)",
+    "Collaborateur parlementaire du sénateur Jean Testard",
+    "maire honoraire de Dieulefit",
+])
+def test_former_or_not_mine(text):
+    assert triples(text) == []
+
+
+def test_current_office_next_to_a_former_one():
+    text = "Ancien maire de Nyons (2001-2014), aujourd'hui conseiller municipal de Nyons (Drôme)"
+    assert triples(text) == [("conseiller_municipal", "Nyons", "26")]
+
+
+def test_code_after_a_regional_office_stays_on_the_commune():
+    text = "conseiller municipal de Gap (05) et conseiller régional de Provence-Alpes-Côte d'Azur"
+    assert triples(text) == [("conseiller_municipal", "Gap", "05"),
+                             ("conseiller_regional", "Provence-Alpes-Côte d'Azur", None)]
+
+
+def test_standalone_departement_line_applies_to_each_list_entry():
+    text = "- Ana Roux, maire de Saillans\n- Léo Brun, maire de Vercheny\n(Drôme)\n"
+    assert [m.departement for m in find_mandates(text)] == ["26", "26"]
+
+
+def test_label_drops_the_place_parentheses():
+    assert find_mandates("Conseillère municipale de Laval (53)")[0].label == (
+        "Conseillère municipale de Laval")
+
+
+def test_fold_keeps_length_and_blanks_inclusive_suffixes():
+    text = "conseiller·ère municipal·e"
+    folded = fold_keep(text)
+    assert len(folded) == len(text)
+    assert folded.split() == ["conseiller", "municipal"]
+
+
+def test_large_text_is_fast():
+    text = ("Bonjour, je signe. Conseillère municipale de Laval (53). " * 40000)[:2_000_000]
+    start = time.perf_counter()
+    find_mandates(text)
+    assert time.perf_counter() - start < 5
