@@ -1,0 +1,244 @@
+"""Store: raw message → message row → parse → signatories, one transaction per message.
+
+The raw bytes are written first. If anything after that fails, the work done on
+the message is rolled back to a savepoint and the message row alone is kept with
+status 'error' and the reason, for `requeue` to try again: no message is lost.
+A message already stored (same Message-ID, or without one the same bytes) is
+counted as a duplicate and not stored again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from typing import Any, Literal
+
+from sqlalchemy import Engine, or_, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from petition.intake.errors import SourceError, one_line
+from petition.intake.parse import EXTRACTOR_VERSION, ParseSettings, parse_message
+from petition.intake.record import Record
+from petition.intake.sources import ImapRaw, RawMessage
+from petition.render.model import PublicSignatory
+from petition.settings import Settings
+from petition.storage.db import session_factory
+from petition.storage.models import SYSTEM, Event, Message, Run, utcnow
+from petition.storage.queries import published_signatories, stats
+from petition.storage.records import clean, snapshot, store_record
+
+__all__ = [
+    "IngestReport", "Outcome", "PublicSignatory", "header_message_id", "ingest", "process",
+    "published_signatories", "reprocess", "requeue", "stats", "store_record",
+]
+
+log = logging.getLogger(__name__)
+
+HEADER_LIMIT = 256 * 1024
+
+Status = Literal["stored", "duplicate", "error"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one message: its row id (the earlier one for a duplicate)."""
+
+    status: Status
+    message_row_id: int | None
+    record: Record | None = None
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """The counts of one ingest or requeue run, and one line per error."""
+
+    seen: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    by_kind: Counter[str] = field(default_factory=Counter)
+    by_decision: Counter[str] = field(default_factory=Counter)
+    error_lines: list[str] = field(default_factory=list)
+
+    def add(self, source: str, outcome: Outcome) -> None:
+        if outcome.status == "duplicate":
+            self.duplicates += 1
+            return
+        if outcome.record is not None:
+            self.by_kind[outcome.record.kind] += 1
+            self.by_decision[outcome.record.decision] += 1
+        if outcome.status == "stored":
+            self.stored += 1
+        else:
+            self.fail(f"{source}: {outcome.reason or 'error'}")
+
+    def fail(self, line: str) -> None:
+        self.errors += 1
+        self.error_lines.append(one_line(line))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seen": self.seen, "stored": self.stored, "duplicates": self.duplicates,
+                "errors": self.errors, "by_kind": dict(self.by_kind),
+                "by_decision": dict(self.by_decision)}
+
+
+def parse_settings(settings: Settings) -> ParseSettings:
+    return ParseSettings(auth=settings.auth, policy=settings.policy)
+
+
+# --------------------------------------------------------------------------- one message
+
+def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings) -> Outcome:
+    """Store RAW and what it says, inside the session's transaction (the caller commits)."""
+    digest = hashlib.sha256(raw.data).hexdigest()
+    message_id = header_message_id(raw.data)
+    earlier = find_duplicate(session, message_id, digest)
+    if earlier is not None:
+        return Outcome("duplicate", earlier)
+    row = Message(message_id=message_id, sha256=digest, raw=raw.data, size=len(raw.data),
+                  status="received", **_origin(raw))
+    session.add(row)
+    session.flush()
+    return _parse_and_store(session, row, raw.data, raw.source, settings)
+
+
+def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
+    if isinstance(raw, ImapRaw):
+        return {"source_kind": "imap", "source": raw.source, "imap_account": raw.account,
+                "imap_folder": raw.folder, "imap_uidvalidity": raw.uidvalidity,
+                "imap_uid": raw.uid}
+    return {"source_kind": "file", "source": clean(raw.source) or ""}
+
+
+def find_duplicate(session: Session, message_id: str | None, digest: str) -> int | None:
+    """The id of a stored message with this Message-ID or these exact bytes."""
+    same = Message.sha256 == digest
+    if message_id is not None:
+        same = or_(same, Message.message_id == message_id)
+    return session.scalars(select(Message.id).where(same).order_by(Message.id).limit(1)).first()
+
+
+def header_message_id(data: bytes) -> str | None:
+    """The Message-ID header, read from the header block alone (angle brackets kept)."""
+    end = min((i for i in (data.find(b"\r\n\r\n"), data.find(b"\n\n")) if i >= 0),
+              default=HEADER_LIMIT)
+    headers = BytesHeaderParser(policy=compat32).parsebytes(data[:min(end, HEADER_LIMIT)])
+    value = headers.get("Message-ID")
+    if value is None:
+        return None
+    return clean(" ".join(str(value).split())) or None
+
+
+def _parse_and_store(session: Session, row: Message, data: bytes, source: str,
+                     settings: Settings) -> Outcome:
+    try:
+        with session.begin_nested():
+            record = parse_message(data, source, parse_settings(settings))
+            store_record(session, row, record, settings.policy, EXTRACTOR_VERSION)
+    except Exception as exc:
+        log.exception("cannot store message %s (%s)", row.id, source)
+        reason = one_line(f"cannot store: {type(exc).__name__}: {exc}")
+        _mark_error(session, row, reason)
+        return Outcome("error", row.id, None, reason)
+    if record.kind == "error":
+        return Outcome("error", row.id, record, record.error or "not an email")
+    return Outcome("stored", row.id, record)
+
+
+def _mark_error(session: Session, row: Message, reason: str) -> None:
+    row.status = "error"
+    row.kind = "error"
+    row.decision = None
+    row.error = clean(reason)
+    row.extractor_version = EXTRACTOR_VERSION
+    row.processed_at = utcnow()
+    session.flush()
+
+
+def reprocess(session: Session, row: Message, settings: Settings) -> Outcome:
+    """Run a stored message through parse → store again, replacing its signatories.
+
+    The replaced signatories are written into a 'replaced' event first, so staff
+    can see what they were (and any status staff had given them).
+    """
+    replaced = [snapshot(s) for s in row.signatories]
+    if replaced:
+        session.add(Event(signatory_id=None, message_id=row.id, action="replaced", actor=SYSTEM,
+                          reason="message run through the pipeline again",
+                          before={"signatories": replaced}, after=None))
+        row.signatories.clear()
+        session.flush()
+    return _parse_and_store(session, row, row.raw, row.source, settings)
+
+
+# --------------------------------------------------------------------------- runs
+
+def ingest(engine: Engine, sources: Iterable[RawMessage | ImapRaw | SourceError],
+           settings: Settings) -> IngestReport:
+    """Process every message from SOURCES, each in its own transaction."""
+    sessions = session_factory(engine, write=True)
+    report, started = IngestReport(), utcnow()
+    for item in sources:
+        report.seen += 1
+        if isinstance(item, SourceError):
+            report.fail(item.line)
+            continue
+        try:
+            with sessions.begin() as session:
+                outcome = process(session, item, settings)
+        except SQLAlchemyError as exc:
+            log.exception("database error on %s", item.source)
+            report.fail(f"{item.source}: database error: {_db_reason(exc)}")
+            continue
+        report.add(item.source, outcome)
+    _record_run(sessions, "ingest", started, report)
+    return report
+
+
+def requeue(engine: Engine, settings: Settings, outdated: bool = False) -> IngestReport:
+    """Run again the stored messages in error; with OUTDATED also every message
+    parsed by another extractor version than this one."""
+    sessions = session_factory(engine, write=True)
+    report, started = IngestReport(), utcnow()
+    wanted = Message.status == "error"
+    if outdated:
+        wanted = or_(wanted, Message.extractor_version.is_(None),
+                     Message.extractor_version != EXTRACTOR_VERSION)
+    with sessions() as session:
+        ids = session.scalars(select(Message.id).where(wanted).order_by(Message.id)).all()
+    for message_row_id in ids:
+        report.seen += 1
+        try:
+            with sessions.begin() as session:
+                row = session.get_one(Message, message_row_id)
+                source = row.source
+                outcome = reprocess(session, row, settings)
+        except SQLAlchemyError as exc:
+            log.exception("database error on message %s", message_row_id)
+            report.fail(f"message #{message_row_id}: database error: {_db_reason(exc)}")
+            continue
+        report.add(source, outcome)
+    _record_run(sessions, "requeue", started, report)
+    return report
+
+
+def _db_reason(exc: SQLAlchemyError) -> str:
+    return one_line(str(getattr(exc, "orig", None) or exc).splitlines()[0])
+
+
+def _record_run(sessions: sessionmaker[Session], kind: str, started: Any,
+                report: IngestReport) -> None:
+    try:
+        with sessions.begin() as session:
+            session.add(Run(kind=kind, started_at=started, finished_at=utcnow(),
+                            ok=report.errors == 0, counts=report.as_dict(),
+                            error="\n".join(report.error_lines[:20]) or None))
+    except SQLAlchemyError:
+        log.exception("cannot record the %s run", kind)
