@@ -245,6 +245,8 @@ def _call_lines(lines: list[str], start: int, end: int) -> set[int]:
     found: set[int] = set()
     for match in _CALL.finditer(paragraph):
         begin = _sentence_start(ends, match.start())
+        while begin < match.start() and paragraph[begin].isspace():
+            begin += 1
         finish = _sentence_finish(ends, match.end(), len(paragraph))
         first = max(0, bisect_right(offsets, begin) - 1)
         last = max(first, bisect_left(offsets, finish) - 1)
