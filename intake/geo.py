@@ -412,7 +412,10 @@ def epci_named(text: str) -> Epci | None:
 # ---------------------------------------------------------------- free text
 
 _MAX_WORDS = 6
-_CONTEXT_BEFORE = re.compile(r"(?:departement|dept|dpt|conseil departemental|region)\s*$")
+_CONTEXT_BEFORE = re.compile(
+    r"(?:departement|dept|dpt|conseil departemental|region|senat(?:eur|rice)|depute(?:e)?)"
+    r"(?:\s+(?:de la|de l|du|des|de|d))?\s*$"
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,229 @@
+"""Political parties: the alias table, a free-text scanner and the far-right test.
+
+The table is ``intake/data/parties.tsv`` (canonical short form, aliases, far_right,
+family). Matching works on word tokens of the folded text, so it is accent- and
+case-insensitive, except where letter case carries the meaning:
+
+* an alias word written with a capital in the table must be capitalised in the text
+  ("Verts", "Républicains", "Horizons", "Modem": not "espaces verts", "un modem");
+* an acronym (all capitals: PS, LR, RN, FI) must be written in capitals;
+* articles and small words (le, la, les, de, du, des, et…) are free;
+* a few acronyms that are also ordinary abbreviations (PC, FI, GE, LO) need a party
+  context just before them (élu·e, groupe, membre, parti, apparenté·e, or a bracket,
+  slash or dash), and "PS :" (post-scriptum) is not the Parti socialiste;
+* coalitions and parliamentary groups (NFP, NUPES, GDR, LIOT, FDG) count only when no
+  party is named;
+* a party right after "ex" ("ex-PS") is a former membership and is skipped.
+
+"Ensemble" alone is never matched (macronist coalition or left movement); "Ensemble !"
+with its exclamation mark is the left movement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from petition.intake.textnorm import fold, fold_with_offsets
+
+COALITION_FAMILIES = ("coalition", "group")
+FREE_WORDS = frozenset(
+    "l le la les d de du des et en pour a au aux".split()
+)
+CONTEXT_ONLY = frozenset({"pc", "fi", "ge", "lo", "poi", "pp france"})
+NOT_IN_TEXT = frozenset({"ges"})  # "GES" is mostly "gaz à effet de serre"
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\belu(?:e|es|s)?|\bgroupe|\bmembre|\bmilitant(?:e)?|\badherent(?:e)?|\bparti"
+    r"|\bapparente(?:e)?|\bencarte(?:e)?|\bliste|[(/\-–—|])\s*$"
+)
+BREAKS = frozenset(",;:()[]\n\r\t<>\"«»")
+_TOKEN = re.compile(r"[^\W_]+|[!&]")
+NO_PARTY = re.compile(
+    r"\b(?:sans etiquette|sans parti|non encarte(?:e)?|non inscrit(?:e)?|apolitique"
+    r"|independant(?:e)? de tout parti)\b"
+)
+
+
+@dataclass(frozen=True)
+class Party:
+    canonical: str
+    far_right: bool
+    family: str
+
+
+@dataclass(frozen=True)
+class PartyHit:
+    party: str  # canonical short form
+    text: str  # the words as written
+    start: int  # offset in the scanned text
+    confidence: float
+
+
+@dataclass(frozen=True)
+class _Alias:
+    tokens: tuple[str, ...]
+    spellings: tuple[tuple[str, ...], ...]  # original words of each spelling
+    breaks: frozenset[str]  # punctuation allowed inside the match (from the aliases)
+    party: Party
+
+
+@dataclass(frozen=True)
+class _Table:
+    parties: dict[str, Party]  # canonical → Party
+    by_key: dict[str, Party]  # raw key (letters, digits, "!") → Party
+    by_first: dict[str, tuple[_Alias, ...]]  # first token → aliases, longest first
+
+
+def raw_key(s: str) -> str:
+    """Letters, digits and "!" of the folded text: the whole-name comparison key."""
+    return "".join(ch for ch in fold(s) if ch.isalnum() or ch == "!")
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(fold(s))
+
+
+def _original_words(s: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+|[!&]", s.replace("\u2019", "'")))
+
+
+@cache
+def _table() -> _Table:
+    text = resources.files("petition.intake.data").joinpath("parties.tsv").read_text("utf-8")
+    parties: dict[str, Party] = {}
+    by_key: dict[str, Party] = {}
+    grouped: dict[tuple[str, ...], tuple[Party, list[str]]] = {}
+    for line in text.splitlines()[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, aliases, far, family = line.split("\t")
+        party = Party(canonical, far.strip() == "yes", family.strip())
+        parties[canonical] = party
+        for alias in [canonical, *aliases.split("|")]:
+            if not alias:
+                continue
+            by_key.setdefault(raw_key(alias), party)
+            tokens = tuple(_tokens(alias))
+            if not tokens or " ".join(tokens) in NOT_IN_TEXT:
+                continue
+            entry = grouped.setdefault(tokens, (party, []))
+            entry[1].append(alias)
+    by_first: dict[str, list[_Alias]] = {}
+    for tokens, (party, spellings) in grouped.items():
+        words = tuple(_original_words(a) for a in spellings)
+        breaks = frozenset(c for a in spellings for c in a if c in BREAKS)
+        by_first.setdefault(tokens[0], []).append(_Alias(tokens, words, breaks, party))
+    ordered = {
+        k: tuple(sorted(v, key=lambda a: -len(a.tokens))) for k, v in by_first.items()
+    }
+    return _Table(parties, by_key, ordered)
+
+
+def party_info(canonical: str) -> Party | None:
+    """The table row of a canonical short form."""
+    return _table().parties.get(canonical)
+
+
+def canonical_party(name: str | None) -> str | None:
+    """"Parti socialiste" → "PS", "Front national" → "RN"; None for none/unknown."""
+    if not name or not name.strip():
+        return None
+    party = _table().by_key.get(raw_key(name))
+    if party is not None:
+        return party.canonical
+    hit = find_party(name)
+    return hit.party if hit else None
+
+
+def says_no_party(text: str) -> bool:
+    """True when the text states no party: « sans étiquette », « sans parti »…"""
+    return NO_PARTY.search(fold(text)) is not None
+
+
+def find_party(text: str) -> PartyHit | None:
+    """The first party named in ``text``; a coalition or group only if no party is."""
+    first_party: PartyHit | None = None
+    first_coalition: PartyHit | None = None
+    for hit, party in _scan(text):
+        if party.family in COALITION_FAMILIES:
+            first_coalition = first_coalition or hit
+        else:
+            first_party = hit
+            break
+    return first_party or first_coalition
+
+
+def _scan(text: str):
+    """Every alias match, left to right, longest first at each position."""
+    folded, offsets = fold_with_offsets(text)
+    spans = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    table = _table().by_first
+    i = 0
+    while i < len(spans):
+        matched = 0
+        for alias in table.get(spans[i][0], ()):
+            n = len(alias.tokens)
+            if tuple(s[0] for s in spans[i:i + n]) != alias.tokens:
+                continue
+            start = offsets[spans[i][1]]
+            end = offsets[spans[i + n - 1][2] - 1] + 1
+            original = text[start:end]
+            confidence = _accept(alias, original, text, start, end)
+            if confidence is None:
+                continue
+            if i > 0 and spans[i - 1][0] == "ex":
+                matched = n
+                break
+            yield PartyHit(alias.party.canonical, original, start, confidence), alias.party
+            matched = n
+            break
+        i += max(matched, 1)
+
+
+def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> float | None:
+    """The confidence of a match, or None when its letter case or context refuses it."""
+    if any(c in BREAKS and c not in alias.breaks for c in original):
+        return None
+    words = _original_words(original)
+    if not any(_case_fits(spelling, words) for spelling in alias.spellings):
+        return None
+    key = " ".join(alias.tokens)
+    if key in CONTEXT_ONLY and not _CONTEXT_BEFORE.search(fold(text[max(0, start - 20):start])):
+        return None
+    if key == "ps" and re.match(r"\s*:", text[end:]):
+        return None
+    if alias.party.family in COALITION_FAMILIES:
+        return 0.5
+    if len(alias.tokens) > 1:
+        return 0.95
+    if any(c.isupper() for c in words[0][1:]) or words[0].isupper():
+        return 0.9
+    return 0.7 if words[0][:1].islower() else 0.85
+
+
+def _case_fits(spelling: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    if len(spelling) != len(words):
+        return True  # spellings differing by punctuation: no case rule to apply
+    for want, got in zip(spelling, words, strict=True):
+        if fold(want) in FREE_WORDS or not want[:1].isalpha():
+            continue
+        if len(want) > 1 and want.isupper() and not got.isupper():
+            return False
+        if want[:1].isupper() and not got[:1].isupper():
+            return False
+    return True
+
+
+def is_far_right(party: str | None, far_right: Sequence[str]) -> bool:
+    """Whether a party (any alias or canonical form) is in the configured list."""
+    if not party:
+        return False
+    wanted = {_far_key(name) for name in far_right}
+    return _far_key(party) in wanted
+
+
+def _far_key(name: str) -> str:
+    return raw_key(canonical_party(name) or name)

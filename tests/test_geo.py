@@ -1,0 +1,275 @@
+import gzip
+import json
+import subprocess
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from petition.intake import geo
+from petition.intake.geo import (
+    Commune,
+    commune_departement,
+    communes_named,
+    departement_from_code,
+    departement_from_name,
+    departement_name,
+    epci_named,
+    find_places,
+    postcode_departement,
+    region_from_name,
+    region_of_departement,
+    single_code_collectivity,
+)
+
+DATA = resources.files("petition.intake.data")
+
+
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [("75", "75"), ("7", "07"), ("05", "05"), ("2a", "2A"), ("2B", "2B"), ("971", "971"),
+     ("974", "974"), ("976", "976"), ("975", "975"), ("988", "988"), (" (93) ", "93"),
+     ("20", None), ("00", None), ("96", None), ("970", None), ("984", None), ("989", None),
+     ("075", None), ("93100", None), ("A", None), ("", None)],
+)
+def test_departement_from_code(token, code):
+    assert departement_from_code(token) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Seine-Saint-Denis", "93"), ("seine st denis", "93"), ("SEINE-ST-DENIS", "93"),
+     ("Drôme", "26"), ("drome", "26"), ("Bouches-du-Rhône", "13"), ("BdR", "13"),
+     ("la Réunion", "974"), ("Réunion", "974"), ("Côtes-d'Armor", "22"),
+     ("Côtes d’Armor", "22"), ("Côtes-du-Nord", "22"), ("Basses-Pyrénées", "64"),
+     ("Seine-Inférieure", "76"), ("Corse-du-Sud", "2A"), ("Haute-Corse", "2B"),
+     ("département de la Drôme", "26"), ("du Gers", "32"), ("Conseil départemental du Nord", "59"),
+     ("Val-d'Oise", "95"), ("Territoire de Belfort", "90"), ("Guyane", "973"),
+     ("Polynésie française", "987"), ("Wallis-et-Futuna", "986"),
+     ("Corse", None), ("Île-de-France", None), ("Montreuil", None), ("", None)],
+)
+def test_departement_from_name(name, code):
+    assert departement_from_name(name) == code
+
+
+def test_departement_name():
+    assert departement_name("93") == "Seine-Saint-Denis"
+    assert departement_name("2a") == "Corse-du-Sud"
+    assert departement_name("7") == "Ardèche"
+    assert departement_name("987") == "Polynésie française"
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("Île-de-France", "Île-de-France"), ("IDF", "Île-de-France"),
+     ("Ile de France", "Île-de-France"), ("Région Île-de-France", "Île-de-France"),
+     ("Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes"),
+     ("auvergne rhone alpes", "Auvergne-Rhône-Alpes"),
+     ("Grand Est", "Grand Est"), ("Occitanie", "Occitanie"), ("Région Occitanie", "Occitanie"),
+     ("PACA", "Provence-Alpes-Côte d'Azur"), ("Région Sud", "Provence-Alpes-Côte d'Azur"),
+     ("Hauts de France", "Hauts-de-France"), ("conseil régional de Bretagne", "Bretagne"),
+     ("Corse", "Corse"), ("Seine-Saint-Denis", None), ("Paris", None)],
+)
+def test_region_from_name(name, region):
+    assert region_from_name(name) == region
+
+
+def test_region_of_departement():
+    assert region_of_departement("93") == "Île-de-France"
+    assert region_of_departement("2A") == "Corse"
+    assert region_of_departement("974") == "La Réunion"
+    assert region_of_departement("975") is None
+    assert region_of_departement("20") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Martinique", "972"), ("Guyane", "973"), ("Guadeloupe", "971"), ("La Réunion", "974"),
+     ("Mayotte", "976"), ("Polynésie française", "987"), ("Nouvelle-Calédonie", "988"),
+     ("Saint-Pierre-et-Miquelon", "975"), ("St-Barthélemy", "977"), ("Saint-Martin", "978"),
+     ("Wallis-et-Futuna", "986"), ("Drôme", None), ("Tahiti", None)],
+)
+def test_single_code_collectivity(name, code):
+    assert single_code_collectivity(name) == code
+
+
+def test_communes_named_returns_every_homonym():
+    deps = {c.departement for c in communes_named("Montreuil") if c.kind == "commune"}
+    assert deps == {"28", "85", "93"}
+    deps = {c.departement for c in communes_named("Saint-Denis") if c.kind == "commune"}
+    assert deps == {"11", "30", "93", "974"}
+    assert all(isinstance(c, Commune) for c in communes_named("Beaumont"))
+    assert communes_named("Atlantis-sur-Mer") == ()
+    assert communes_named("") == ()
+
+
+def test_commune_spelling_variants():
+    assert communes_named("St Denis") == communes_named("Saint-Denis")
+    assert communes_named("ste colombe") == communes_named("Sainte-Colombe")
+    assert [c.name for c in communes_named("Les Lilas")] == ["Les Lilas"]
+    assert [c.name for c in communes_named("Lilas")] == ["Les Lilas"]
+    assert [c.name for c in communes_named("le mans")] == ["Le Mans"]
+    assert [c.name for c in communes_named("L'Haÿ-les-Roses")] == ["L'Haÿ-les-Roses"]
+
+
+def test_commune_carries_population_code_and_parent():
+    (villeurbanne,) = communes_named("Villeurbanne")
+    assert villeurbanne.kind == "commune" and villeurbanne.code == "69266"
+    assert villeurbanne.population and villeurbanne.population > 100_000
+    (arr,) = communes_named("Paris 11e")
+    assert arr.kind == "arrondissement" and arr.parent == "Paris" and arr.departement == "75"
+    deleguees = [c for c in communes_named("Arbignieu") if c.kind == "deleguee"]
+    assert deleguees and deleguees[0].parent
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "code"),
+    [("Villeurbanne", None, "69"), ("Die", None, "26"), ("Lorient", None, "56"),
+     ("Paris", None, "75"), ("Montreuil", None, None), ("Montreuil", "93", "93"),
+     ("Montreuil", "2", None), ("Saint-Denis", None, None), ("Saint-Denis", "974", "974"),
+     ("St-Denis", "93", "93"), ("Saint-Denis (93)", None, "93"), ("Sainte-Colombe", None, None),
+     ("Beaumont", None, None), ("Montreuil-sous-Bois", None, "93"),
+     ("Paris 11e", None, "75"), ("Paris 11ème arrondissement", None, "75"),
+     ("Paris XIe", None, "75"), ("11e arrondissement de Paris", None, "75"),
+     ("Lyon 3e", None, "69"), ("Lyon 3ème", None, "69"), ("Marseille 1er", None, "13"),
+     ("Marseille 13e arrondissement", None, "13"), ("Paris 21e", None, None),
+     ("Les Lilas", None, "93"), ("Atlantis", None, None)],
+)
+def test_commune_departement(name, hint, code):
+    assert commune_departement(name, hint) == code
+
+
+def test_commune_departement_falls_back_to_a_single_deleguee():
+    # Names carried only by communes déléguées/associées of one département resolve.
+    doc = json.loads(gzip.decompress(DATA.joinpath("communes.json.gz").read_bytes()))
+    actual = {r[1] for r in doc["rows"] if r[3] in "cr"}
+    only = [r for r in doc["rows"] if r[3] == "d" and r[1] not in actual]
+    name, dep = only[0][1], only[0][2]
+    if len({c.departement for c in communes_named(name)}) == 1:
+        assert commune_departement(name) == dep
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [("Communauté d'agglomération du Pays Basque", "CA du Pays Basque", "CA"),
+     ("CA du Pays Basque", "CA du Pays Basque", "CA"),
+     ("Agglomération Pays Basque", "CA du Pays Basque", "CA"),
+     ("Est Ensemble", "Est Ensemble", "EPT"),
+     ("conseil de territoire d'Est Ensemble", "Est Ensemble", "EPT"),
+     ("Plaine Commune", "Plaine Commune", "EPT"),
+     ("Métropole du Grand Paris", "Métropole du Grand Paris", "METRO"),
+     ("Métropole de Lyon", "Métropole de Lyon", "MET69"),
+     ("Bordeaux Métropole", "Bordeaux Métropole", "METRO"),
+     ("Métropole de Bordeaux", "Bordeaux Métropole", "METRO"),
+     ("Le Mans Métropole", "CU Le Mans Métropole", "CU"),
+     ("Lorient Agglomération", "CA Lorient Agglomération", "CA"),
+     ("conseil communautaire de la Communauté de communes du Trièves", "CC du Trièves", "CC")],
+)
+def test_epci_named(text, name, kind):
+    body = epci_named(text)
+    assert body is not None and body.name == name and body.kind == kind
+
+
+def test_epci_named_refuses_bare_places_and_carries_departements():
+    assert epci_named("Lorient") is None
+    assert epci_named("Pays Basque") is None
+    assert epci_named("Ensemble") is None
+    assert epci_named("Est Ensemble").departements == ("93",)
+    assert set(epci_named("Métropole du Grand Paris").departements) >= {"75", "93"}
+
+
+def test_postcode_departement():
+    assert postcode_departement("93100") == "93"
+    assert postcode_departement("97411") == "974"
+    assert postcode_departement("20000") == "2A"
+    assert postcode_departement("20200") == "2B"
+    assert postcode_departement("9310") is None
+
+
+def test_find_places_codes_postcodes_and_names():
+    text = ("Hôtel de Ville, 93100 Montreuil. Conseillère départementale de la "
+            "Seine-Saint-Denis (93), élue en Île-de-France.")
+    hits = find_places(text)
+    assert [(h.kind, h.code) for h in hits] == [
+        ("postcode", "93"), ("departement", "93"), ("code", "93"), ("region", None)]
+    for h in hits:
+        assert text[h.start:h.end] == h.text
+    assert hits[-1].name == "Île-de-France"
+
+
+def test_find_places_needs_capitals_for_names_and_short_aliases():
+    hits = find_places("une réunion du conseil, à la Réunion ; BdR, bdr, NC, nc, var")
+    assert [(h.text, h.code) for h in hits] == [("Réunion", "974"), ("BdR", "13"), ("NC", "988")]
+
+
+def test_find_places_context_makes_a_name_strong():
+    (hit,) = find_places("conseiller du département du Var")
+    assert hit.code == "83" and hit.strong
+    (hit,) = find_places("Var")
+    assert not hit.strong
+    (hit,) = find_places("élu du département 2A")
+    assert hit.code == "2A" and hit.kind == "code"
+
+
+def test_data_files_load_with_sane_sizes():
+    assert len(geo.departement_codes()) == 107
+    doc = json.loads(gzip.decompress(DATA.joinpath("communes.json.gz").read_bytes()))
+    kinds = [r[3] for r in doc["rows"]]
+    assert 34_900 < kinds.count("c") < 35_100
+    assert kinds.count("r") == 45
+    assert 2000 < kinds.count("d") and 400 < kinds.count("a")
+    assert len(DATA.joinpath("communes.json.gz").read_bytes()) < 1_500_000
+    epci_lines = DATA.joinpath("epci.tsv").read_text("utf-8").splitlines()
+    assert 1200 < len(epci_lines) < 1400
+    assert len(DATA.joinpath("regions.tsv").read_text("utf-8").splitlines()) == 19
+
+
+def test_loading_is_lazy_and_fast():
+    code = ("import time; t = time.perf_counter(); import petition.intake.geo as g; "
+            "t1 = time.perf_counter(); g._communes(); t2 = time.perf_counter(); "
+            "print(t1 - t, t2 - t1)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import_s, load_s = map(float, out.stdout.split())
+    assert import_s < 0.2
+    assert load_s < 0.6  # measured about 0.2 s; margin for slow CI machines
+    start = time.perf_counter()
+    for _ in range(1000):
+        commune_departement("Villeurbanne")
+    assert time.perf_counter() - start < 0.2
+
+
+def test_build_script_runs_offline_on_a_local_package(tmp_path):
+    data = tmp_path / "package" / "data"
+    data.mkdir(parents=True)
+    communes = [
+        {"code": "93048", "nom": "Montreuil", "type": "commune-actuelle",
+         "departement": "93", "population": 111934},
+        {"code": "98411", "nom": "Îles Kerguelen", "type": "commune-actuelle",
+         "departement": "984"},
+        {"code": "75111", "nom": "Paris 11e Arrondissement", "type": "arrondissement-municipal",
+         "departement": "75", "commune": "75056", "population": 1},
+    ]
+    epci = [{"code": "200057875", "nom": "Est Ensemble", "type": "EPT",
+             "populationMunicipale": 5, "membres": [{"code": "93048"}]}]
+    (data / "communes.json").write_text(json.dumps(communes), "utf-8")
+    (data / "epci.json").write_text("[]", "utf-8")
+    (data / "ept.json").write_text(json.dumps(epci), "utf-8")
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_data.py"
+    out = tmp_path / "out"
+    out.mkdir()
+    subprocess.run([sys.executable, str(script), "--from", str(tmp_path / "package"),
+                    "--out", str(out)], check=True, capture_output=True)
+    rows = json.loads(gzip.decompress((out / "communes.json.gz").read_bytes()))["rows"]
+    assert [r[:4] for r in rows] == [["75111", "Paris 11e Arrondissement", "75", "r"],
+                                     ["93048", "Montreuil", "93", "c"]]
+    assert (out / "epci.tsv").read_text("utf-8").splitlines()[1] == \
+        "200057875\tEst Ensemble\tEPT\t93\t5"
+    check = subprocess.run([sys.executable, str(script), "--from", str(tmp_path / "package"),
+                            "--out", str(out), "--check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    (out / "epci.tsv").write_text("changed", "utf-8")
+    check = subprocess.run([sys.executable, str(script), "--from", str(tmp_path / "package"),
+                            "--out", str(out), "--check"], capture_output=True, text=True)
+    assert check.returncode == 1 and "DIFFERS" in check.stdout
