@@ -87,7 +87,7 @@ def read_mail(raw: bytes) -> Mail:
     """Parse raw bytes. Raises NotAnEmail with a one-line reason; nothing else escapes."""
     if not isinstance(raw, bytes | bytearray | memoryview):
         raise NotAnEmail(f"not bytes but {type(raw).__name__}")
-    raw = bytes(raw)
+    raw = bytes(raw).lstrip(b"\r\n")
     _check_looks_like_mail(raw)
     try:
         message = _parse(raw)
@@ -104,7 +104,7 @@ def read_mail(raw: bytes) -> Mail:
 def _check_looks_like_mail(raw: bytes) -> None:
     if not raw.strip():
         raise NotAnEmail("empty message")
-    start = raw.lstrip(b"\r\n")[:4096]
+    start = raw[:4096]
     mbox = _MBOX_FROM.match(start)
     if mbox:
         start = start[mbox.end():]
@@ -385,7 +385,7 @@ def _decode_word(encoding: str, data: str) -> bytes | None:
         if encoding in "qQ":
             return binascii.a2b_qp(data.replace("_", " ").encode("ascii", "replace"))
         data = data.rstrip("=")
-        return base64.b64decode(data + "=" * (-len(data) % 4))
+        return base64.b64decode(data + "=" * (-len(data) % 4), validate=True)
     except (binascii.Error, ValueError):
         return None
 

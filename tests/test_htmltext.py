@@ -14,7 +14,8 @@ def test_paragraphs_divs_and_br_become_lines():
 
 
 def test_inline_whitespace_is_collapsed_and_entities_decoded():
-    html = "<p>Conseill&egrave;re   municipale\n de  S&#233;te &amp; environs &laquo;&nbsp;x&nbsp;&raquo;</p>"
+    html = ("<p>Conseill&egrave;re   municipale\n de  S&#233;te &amp; environs"
+            " &laquo;&nbsp;x&nbsp;&raquo;</p>")
     assert html_to_text(html) == "Conseillère municipale de Séte & environs « x »"
 
 
