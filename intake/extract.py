@@ -1,14 +1,32 @@
 """Extract: Mail → kind and signatories (names, mandates, party), with reasons.
 
-OWNER: fields helper. Interface fixed; implementation to be completed.
+The person's own text is the Subject (unless it only repeats ours with « Re: »),
+the own part of every body text (both alternatives; duplicates dropped), an
+attached vCard, and a forwarded message when the forwarder sends it as the
+élu's signature. Offices are found with their offsets, then given to the
+person written just before them (« Marie Dupont, maire de… », a sign-off
+line above); several people in one mail each get their own, and what nobody
+claims goes to everyone (« nous sommes tous trois conseillers municipaux »).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
+from petition.intake import kind as kinds
+from petition.intake import mandates, names, parties
 from petition.intake.mime import Mail
-from petition.intake.record import Signatory
+from petition.intake.quotes import split_quotes
+from petition.intake.record import Mandate, Signatory
+from petition.intake.vcard import parse_vcard
+
+SIGNING_KINDS = ("signature", "withdrawal")
+REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|tr|fw|fwd|aw|réf|ref)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+_FORWARD_INTENT = re.compile(
+    r"transm(?:ets|et|ettons|ettre|is)|ci-dessous|ci-joint|de la part d|au nom d"
+    r"|message (?:de|du)|fais suivre|faisons suivre", re.I)
+_BULLET = re.compile(r"^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+(.+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -18,5 +36,188 @@ class Extraction:
     reasons: tuple[str, ...]
 
 
+@dataclass
+class _Person:
+    name: str
+    hits: list[mandates.Hit] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)
+    party: str | None = None
+    reason: str = ""
+
+
+def own_text(mail: Mail) -> tuple[str, str, list[str]]:
+    """(subject part, body own text, reasons): the words the sender wrote."""
+    reasons: list[str] = []
+    subject = "" if REPLY_PREFIX.match(mail.subject or "") else (mail.subject or "")
+    bodies: list[str] = []
+    forwarded: list[str] = []
+    for part in mail.texts:
+        split = split_quotes(part.text)
+        bodies.append(split.own.strip())
+        if split.forwarded:
+            forwarded.append(split.forwarded)
+    bodies = _dedupe_texts(bodies)
+    body = "\n\n".join(b for b in bodies if b)
+    if forwarded and _FORWARD_INTENT.search(body):
+        inner = split_quotes(forwarded[0]).own.strip()
+        if inner:
+            body = f"{body}\n\n{inner}"
+            reasons.append("forwarded message sent as the élu's own")
+    for fwd in mail.forwarded:
+        if _FORWARD_INTENT.search(body) and not _FORWARD_INTENT.search(fwd.subject or ""):
+            for part in fwd.texts[:1]:
+                inner = split_quotes(part.text).own.strip()
+                if inner and "technopolice" not in (fwd.sender or ""):
+                    body = f"{body}\n\n{inner}"
+                    reasons.append("attached message sent as the élu's own")
+    for raw in mail.vcards:
+        card = parse_vcard(raw).text()
+        if card:
+            body = f"{body}\n\n{card}"
+            reasons.append("vCard read")
+    return subject, body, reasons
+
+
+def _dedupe_texts(texts: list[str]) -> list[str]:
+    """Drop a text whose words another text already holds (the two alternatives)."""
+    keyed = [(t, set(re.findall(r"\w+", t.lower()))) for t in texts]
+    out: list[str] = []
+    for i, (t, words) in enumerate(keyed):
+        if not words:
+            continue
+        dup = False
+        for j, (_u, other) in enumerate(keyed):
+            if i == j or not other:
+                continue
+            share = len(words & other) / len(words)
+            if share >= 0.9 and (len(other) > len(words) or (len(other) == len(words) and j < i)):
+                dup = True
+                break
+        if not dup:
+            out.append(t)
+    return out
+
+
 def extract(mail: Mail) -> Extraction:
-    raise NotImplementedError
+    subject, body, reasons = own_text(mail)
+    text = f"{subject}\n\n{body}" if subject else body
+    hits = mandates.find_hits(text)
+    kind, why = kinds.classify(mail, body, bool(hits))
+    reasons.extend(why)
+    if kind not in SIGNING_KINDS:
+        return Extraction(kind, (), tuple(reasons))
+    people = signatories(text, hits, mail.display_name)
+    return Extraction(kind, tuple(people), tuple(reasons))
+
+
+# --- people ---------------------------------------------------------------------------
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def signatories(text: str, hits: list[mandates.Hit], display: str | None) -> list[Signatory]:
+    """The people who sign with this text, each with their offices and party."""
+    lines = text.split("\n")
+    writer = _writer_name(text, display)
+    people: dict[str, _Person] = {}
+    line_owner: dict[int, list[str]] = {}
+    floating: list[mandates.Hit] = []
+
+    def person(name: str, reason: str) -> _Person:
+        key = names.fold(name)
+        for p in people.values():
+            if names.same_person(p.name, name):
+                return p
+        people[key] = _Person(name, reason=reason)
+        return people[key]
+
+    for m in _BULLET.finditer(text):
+        name = names.trailing_name(re.split(r"[,(–—:]| - ", m.group(1))[0])
+        if name:
+            p = person(name, "name from a list line")
+            p.lines.add(_line_of(text, m.start(1)))
+    for h in hits:
+        line = _line_of(text, h.start)
+        owners = [writer.name if n == names.WRITER and writer else n
+                  for n in names.names_before(text, h.start)]
+        owners = [n for n in owners if n and n != names.WRITER]
+        if not owners:
+            owners = line_owner.get(line) or line_owner.get(line - 1) or []
+        if not owners:
+            floating.append(h)
+            continue
+        for n in owners:
+            p = person(n, "name written with the office")
+            p.hits.append(h)
+            p.lines.update({line, line - 1} if not text.split("\n")[line][:h.start].strip()
+                           else {line})
+        line_owner[line] = owners
+    named = [p for p in people.values() if p.hits or p.lines]
+    if not named:
+        name = writer
+        p = _Person(name.name if name else "", reason=name.reason if name else "no name found")
+        p.hits = list(hits)
+        named = [p]
+        conf_name = name.confidence if name else 0.0
+    else:
+        conf_name = 0.9
+        bare = [p for p in named if not p.hits]
+        for p in named:
+            if floating and (not p.hits or len(named) == 1):
+                p.hits.extend(floating)
+        if bare and not floating:
+            named = [p for p in named if p.hits] or named
+    whole_party = parties.find_party(text)
+    out = []
+    for p in named:
+        block = _block(lines, p.lines)
+        hit = parties.find_party(block) if block else None
+        party_reason = "party from the person's lines"
+        if hit is None:
+            hit = whole_party
+            party_reason = "party from the whole text (-0.1)"
+        party = hit.party if hit else None
+        found = mandates.merge(sorted(p.hits, key=lambda h: h.start))
+        out.append(_signatory(p, found, party, conf_name, party_reason if party else ""))
+    return out
+
+
+def _block(lines: list[str], owned: set[int]) -> str:
+    """The person's lines and the sign-off lines right after them (party, group)."""
+    if not owned:
+        return ""
+    keep = set(owned)
+    last = max(owned)
+    for i in range(last + 1, min(len(lines), last + 4)):
+        if not lines[i].strip():
+            break
+        keep.add(i)
+    return "\n".join(lines[i] for i in sorted(keep) if 0 <= i < len(lines))
+
+
+def _writer_name(text: str, display: str | None) -> names.NameGuess | None:
+    """Who wrote the mail: « je soussigné·e », the sign-off, else the From display name."""
+    guess = names.soussigne_name(text) or names.signoff_name(text, display)
+    if guess:
+        return guess
+    shown = names.clean_display_name(display)
+    if shown:
+        return names.NameGuess(shown, 0.7, "name from From display name (-0.2)")
+    return None
+
+
+def _signatory(p: _Person, found: list[Mandate], party: str | None, conf_name: float,
+               party_reason: str) -> Signatory:
+    reasons = [p.reason] if p.reason else []
+    if party_reason:
+        reasons.append(party_reason)
+    dep_conf = 1.0 if found and all(m.departement for m in found) else 0.6
+    confidence = {
+        "name": conf_name if p.name else 0.0,
+        "mandates": 0.9 if found else 0.3,
+        "departement": dep_conf if found else 0.0,
+        "party": 0.9 if party and "person" in party_reason else (0.7 if party else 0.5),
+    }
+    return Signatory(name=p.name or None, mandates=tuple(found), party=party,
+                     confidence=confidence, reasons=tuple(reasons))

@@ -112,7 +112,8 @@ def _scanner() -> re.Pattern[str]:
 # --- contexts that void a match -------------------------------------------------
 
 _FORMER_BEFORE = re.compile(
-    r"(?:\b(?:ancien(?:ne)?s?|anc\.|ex|honoraire)|\bex-|\bj'ai ete|\ba ete)[ \-]*"
+    r"(?:\b(?:ancien(?:ne)?s?|anc\.|ex|honoraire|non|plus|pas|ni|jamais)|\bex-|\bj'ai ete"
+    r"|\ba ete|\betais|\betait)[ \-]*"
     r"(?:(?:\d{1,2}\w*|premier|premiere) )?$")
 _OTHERS_BEFORE = re.compile(
     r"(?:\b(?:collaborat(?:eur|rice)s?|assistante?s?|attachee?s?|suppleante?s?|cabinet"

@@ -1,0 +1,246 @@
+"""People's names: from a sign-off, a « Je soussignée … » sentence, « Name, office »,
+or the From display name (cleaned of titles; institutions are not names).
+
+Pure functions over strings. A name is two to five words that look like given
+names and surnames: capitalised words, particles (de, d', Le, Dos…) inside,
+surnames in capitals allowed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zà-öø-ÿœ"
+_WORD = rf"(?:[{_UP}][{_LOW}'’]+|[{_UP}]{{2,}}|[dD]['’][{_UP}][{_LOW}]+)"
+TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*")
+PARTICLES = {"de", "du", "des", "d'", "le", "la", "dos", "da", "van", "von", "ben", "el",
+             "al", "di", "del", "della", "mac", "ter", "den"}
+TITLES = {"m", "m.", "mme", "mlle", "mr", "dr", "pr", "me", "madame", "monsieur",
+          "mademoiselle", "docteur", "professeur", "maitre"}
+# Words that begin institution names, parties, greetings, offices: never part of a name.
+STOPWORDS = set("""
+bonjour bonsoir salut madame monsieur cher chere chers cheres je nous il elle
+conseiller conseillere conseillers maire maires adjoint adjointe depute deputee senateur
+senatrice president presidente vice vp cm groupe parti partie les pour merci cordialement
+bien bonne belle signature tribune hotel ville mairie cabinet secretariat assemblee senat
+union front rassemblement place nouvelle debout ligue generation generations gauche droite
+ensemble france republique communaute metropole conseil departement region sans elu elue
+elus campagne service services direction equipe contact info infos information mail
+webmail newsletter lettre association section collectif mouvement federation comite
+le la l de du des et ou a au aux en sur sous avec par dans chez tous toutes
+assistante assistant collaboratrice collaborateur secretaire attache attachee cheffe chef
+delegue deleguee charge chargee territoire agglomeration quartier pays grand grande est
+ouest nord sud centre saint sainte st ste paris mission envoye envoyee mon ma mes
+tribune petition vsa technopolice re tr fwd objet de ancien ancienne europeen europeenne
+regional regionale municipal municipale departemental departementale communautaire
+""".split())
+_INSTITUTION = re.compile(
+    r"\b(?:mairie|ville|cabinet|secr[ée]tariat|groupe|service|commune|conseil|d[ée]partement"
+    r"|r[ée]gion|communaut[ée]|m[ée]tropole|assembl[ée]e|s[ée]nat|parti|association|section"
+    r"|collectif|campagne|[ée]quipe|bureau|direction|permanence|contact|mailer|postmaster"
+    r"|webmail|newsletter|lettre|no-?reply|support|info|f[ée]d[ée]ration|comit[ée]|liste)\b",
+    re.I)
+
+
+@dataclass(frozen=True)
+class NameGuess:
+    name: str
+    confidence: float
+    reason: str
+    start: int = -1
+    end: int = -1
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _is_upper(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_token(w: str) -> bool:
+    return bool(TOKEN.fullmatch(w))
+
+
+def _stop(w: str) -> bool:
+    return fold(w).strip(".,") in STOPWORDS
+
+
+def as_name(words: list[str]) -> str | None:
+    """``words`` joined when they form a person's name, else None."""
+    words = [w for w in words if w]
+    while words and fold(words[0]).strip(".") in TITLES:
+        words = words[1:]
+    if not 2 <= len(words) <= 6:
+        return None
+    real = 0
+    for i, w in enumerate(words):
+        f = fold(w)
+        if f in PARTICLES and 0 < i < len(words) - 1:
+            continue
+        if not _is_token(w) or _stop(w):
+            return None
+        real += 1
+    if real < 2 or all(_is_upper(w) for w in words if fold(w) not in PARTICLES):
+        return None
+    if fold(words[0]) in PARTICLES:
+        return None
+    return " ".join(words)
+
+
+def is_person_name(s: str) -> bool:
+    return as_name(s.split()) is not None
+
+
+def trailing_name(chunk: str) -> str | None:
+    """The longest name ending ``chunk`` (« Je signe : Marie Dupont » → Marie Dupont)."""
+    words = chunk.split()
+    best = None
+    for i in range(len(words) - 1, -1, -1):
+        cand = as_name(words[i:])
+        if cand:
+            best = cand
+        elif len(words) - i > 6:
+            break
+    return best
+
+
+WRITER = "\x00writer"
+_ME = re.compile(r"^\s*(?:moi[- ]m[êe]me|moi)\s*$", re.I)
+_SEP_BEFORE = re.compile(r"[ \t]*(?:,|[–—-]|:|\()[ \t]*$")
+_CHUNK_START = re.compile(r".*(?:[.;:!?()«»\"]|\s[–—-]\s|,)", re.S)
+
+
+def names_before(text: str, pos: int) -> list[str]:
+    """The person(s) an office starting at ``pos`` belongs to, written just before it.
+
+    « Marie Dupont, conseillère… », « Marie Dupont – maire… », a name alone on the
+    line above, « Marie Dupont et Paul Roux, conseillers… »; « moi-même » stands
+    for the writer (``WRITER``).
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    prefix = text[line_start:pos]
+    if not prefix.strip():
+        prev_end = line_start - 1
+        if prev_end <= 0:
+            return []
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        name = as_name(text[prev_start:prev_end].strip().rstrip(",").split())
+        return [name] if name else []
+    sep = _SEP_BEFORE.search(prefix)
+    if not sep:
+        return []
+    chunk = prefix[:sep.start()]
+    cut = _CHUNK_START.match(chunk)
+    if cut:
+        chunk = chunk[cut.end():]
+    out = []
+    for part in re.split(r"\s+et\s+|\s*&\s*", chunk):
+        if _ME.match(part):
+            out.append(WRITER)
+            continue
+        name = trailing_name(part)
+        if name:
+            out.append(name)
+    return out if all(out) else []
+
+
+_SOUSSIGNE = re.compile(
+    rf"\bsoussign[ée]e?s?\s*,?\s+((?:(?:M\.|Mme|Madame|Monsieur|Mr)\s+)?"
+    rf"{TOKEN.pattern}(?:[ \t]+(?:{TOKEN.pattern}|de|du|des|Le|La|le|la|d['’]\S+)){{1,5}})")
+_CLOSINGS = re.compile(
+    r"^\s*(?:bien |tr[eè]s |tres )?(?:cordialement|amicalement|sinc[eè]rement|salutations"
+    r"|respectueusement|solidairement|fraternellement|bien [àa] vous|[àa] bient[ôo]t"
+    r"|merci|bonne (?:journ[ée]e|soir[ée]e|continuation)|belle journ[ée]e|cdlt|bàv|bav"
+    r"|avec mes salutations|best regards|regards|kind regards|--)\b.*$", re.I | re.M)
+
+
+def soussigne_name(text: str) -> NameGuess | None:
+    m = _SOUSSIGNE.search(text)
+    if not m:
+        return None
+    name = trailing_name(m.group(1)) or as_name(m.group(1).split()[:3])
+    words = m.group(1).split()
+    for n in range(len(words), 1, -1):
+        cand = as_name(words[:n])
+        if cand:
+            name = cand
+            break
+    if not name:
+        return None
+    return NameGuess(name, 0.95, "name from « je soussigné·e »", m.start(1), m.end(1))
+
+
+def name_lines(text: str) -> list[NameGuess]:
+    """Lines that hold nothing but a person's name (sign-offs), in order."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip().rstrip(",.")
+        if stripped.startswith(("-", "•", "*")):
+            stripped = ""
+        name = as_name(stripped.split()) if stripped else None
+        if name:
+            start = pos + line.find(stripped)
+            end = start + len(stripped)
+            out.append(NameGuess(name, 0.85, "name from the sign-off", start, end))
+        pos += len(line) + 1
+    return out
+
+
+def signoff_name(text: str, display: str | None = None) -> NameGuess | None:
+    """The name the person signs with: a name line, preferring the From display name."""
+    lines = name_lines(text)
+    if not lines:
+        return None
+    shown = clean_display_name(display) if display else None
+    if shown:
+        for g in lines:
+            if same_person(g.name, shown):
+                return NameGuess(g.name, 0.95, "name from the sign-off, same as From", g.start,
+                                 g.end)
+    closings = [m.end() for m in _CLOSINGS.finditer(text)]
+    after = [g for g in lines if any(c <= g.start for c in closings)]
+    return after[0] if after else lines[-1]
+
+
+def same_person(a: str, b: str) -> bool:
+    ka = sorted(re.sub(r"[^a-z ]", " ", fold(a)).split())
+    kb = sorted(re.sub(r"[^a-z ]", " ", fold(b)).split())
+    return ka == kb
+
+
+def clean_display_name(display: str | None) -> str | None:
+    """A From display name as a person's name, or None for an institution.
+
+    « DUPONT Marie » → « Marie DUPONT »; titles dropped (Mme, Dr, Madame la Maire…).
+    """
+    if not display:
+        return None
+    s = display.strip().strip("\"'")
+    if "@" in s or any(ch.isdigit() for ch in s) or _INSTITUTION.search(s):
+        return None
+    s = re.sub(r"\((.*?)\)", " ", s)
+    if "," in s:
+        last, _, first = s.partition(",")
+        s = f"{first.strip()} {last.strip()}"
+    words = s.split()
+    words = _drop_titles(words)
+    if len(words) >= 2 and _is_upper(words[0]) and not _is_upper(words[-1]):
+        split = next((i for i, w in enumerate(words) if not _is_upper(w)), len(words))
+        words = words[split:] + words[:split]
+    return as_name(words)
+
+
+def _drop_titles(words: list[str]) -> list[str]:
+    while words and (fold(words[0]).strip(".") in TITLES or fold(words[0]) in ("le", "la")
+                     or fold(words[0]) in ("maire", "senateur", "senatrice", "depute",
+                                           "deputee", "elu", "elue")):
+        words = words[1:]
+    return words
