@@ -1,0 +1,139 @@
+import pytest
+
+from petition.intake.parties import (
+    canonical_party,
+    find_party,
+    is_far_right,
+    party_info,
+    says_no_party,
+)
+from petition.settings import DEFAULT_FAR_RIGHT
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [("Conseillère municipale EELV", "EELV"),
+     ("élue insoumise", "LFI"),
+     ("Élu La France insoumise", "LFI"),
+     ("apparentée socialiste", "PS"),
+     ("Adjoint au maire (PS)", "PS"),
+     ("groupe écologiste", "EELV"),
+     ("Europe Écologie-Les Verts", "EELV"),
+     ("Les Verts", "EELV"),
+     ("Les Écologistes", "EELV"),
+     ("E.E.L.V.", "EELV"),
+     ("Adjointe (PCF)", "PCF"),
+     ("élu communiste", "PCF"),
+     ("Parti communiste réunionnais", "PCR"),
+     ("liste divers gauche", "DVG"),
+     ("divers droite", "DVD"),
+     ("Génération·s", "Génération·s"),
+     ("Génération.s", "Génération·s"),
+     ("Génération écologie", "Génération écologie"),
+     ("Place publique", "Place publique"),
+     ("Ensemble !", "Ensemble!"),
+     ("Ensemble!", "Ensemble!"),
+     ("Ensemble pour la République", "Renaissance"),
+     ("Renaissance", "Renaissance"),
+     ("MoDem", "MoDem"),
+     ("Horizons", "Horizons"),
+     ("UDI", "UDI"),
+     ("Les Républicains", "LR"),
+     ("élu LR", "LR"),
+     ("NPA-L'Anticapitaliste", "NPA"),
+     ("Reconquête!", "Reconquête"),
+     ("Rassemblement national", "RN"),
+     ("ancien du Front National", "RN"),
+     ("conseiller RN", "RN"),
+     ("Debout la France", "Debout la France"),
+     ("Picardie debout", "Picardie debout"),
+     ("vice-président UDR", "UDR"),
+     ("L'Après", "L'Après"),
+     ("Femu a Corsica", "Femu a Corsica"),
+     ("élu PC", "PCF"),
+     ("groupe FI", "LFI")],
+)
+def test_find_party(text, party):
+    hit = find_party(text)
+    assert hit is not None and hit.party == party
+    assert text[hit.start:hit.start + len(hit.text)] == hit.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sans étiquette", "sans parti", "Ensemble pour Montreuil", "Ensemble", "La République",
+     "valeurs républicaines", "mon PC est en panne", "FI", "PS : je signe aussi",
+     "les espaces verts", "un modem", "nouveaux horizons", "l'après-midi", "après",
+     "réduire les GES", "une renaissance du centre-ville", "debout", "ps", "lr", ""],
+)
+def test_find_party_refuses(text):
+    assert find_party(text) is None
+
+
+def test_find_party_reports_offset_and_confidence():
+    hit = find_party("Marie Dupont, conseillère municipale (EELV) à Lorient")
+    assert hit.text == "EELV" and hit.start == 38 and hit.confidence >= 0.9
+    weak = find_party("élue socialiste")
+    assert weak.confidence < hit.confidence
+
+
+def test_coalition_only_when_no_party():
+    assert find_party("élue NFP").party == "NFP"
+    assert find_party("membre du groupe NFP, PS").party == "PS"
+    assert find_party("Nouveau Front populaire (PCF)").party == "PCF"
+    assert find_party("élu NUPES").party == "NUPES"
+
+
+def test_former_party_is_skipped():
+    assert find_party("ex-PS, aujourd'hui Génération·s").party == "Génération·s"
+    assert find_party("ex-PS") is None
+
+
+def test_canonical_party():
+    assert canonical_party("Parti socialiste") == "PS"
+    assert canonical_party("parti socialiste") == "PS"
+    assert canonical_party("Front national") == "RN"
+    assert canonical_party("FN") == "RN"
+    assert canonical_party("Ensemble !") == "Ensemble!"
+    assert canonical_party("Europe Ecologie Les Verts") == "EELV"
+    assert canonical_party("apparentée socialiste") == "PS"
+    assert canonical_party("EELV") == "EELV"
+    assert canonical_party("Ensemble") is None
+    assert canonical_party("sans étiquette") is None
+    assert canonical_party("SE") is None
+    assert canonical_party(None) is None
+    assert canonical_party("  ") is None
+
+
+def test_says_no_party():
+    assert says_no_party("Sans étiquette")
+    assert says_no_party("élue sans parti")
+    assert not says_no_party("élue PS")
+
+
+@pytest.mark.parametrize(
+    ("party", "far"),
+    [("RN", True), ("FN", True), ("Front national", True), ("Reconquête", True),
+     ("Reconquete !", True), ("Les Patriotes", True), ("Debout la France", True),
+     ("DLF", True), ("UDR", True), ("Parti de la France", True), ("Ligue du Sud", True),
+     ("Comités Jeanne", True), ("MNR", True), ("Civitas", True), ("Les Identitaires", True),
+     ("SIEL", True), ("PS", False), ("LR", False), ("Picardie debout", False),
+     ("Les Républicains", False), (None, False), ("", False)],
+)
+def test_is_far_right_default_list(party, far):
+    assert is_far_right(party, DEFAULT_FAR_RIGHT) is far
+
+
+def test_is_far_right_follows_the_configured_list():
+    assert not is_far_right("RN", ("Reconquête",))
+    assert is_far_right("Rassemblement national", ("FN",))
+    assert is_far_right("LR", ("Les Républicains",))
+    assert not is_far_right("RN", ())
+
+
+def test_table_marks_far_right_and_families():
+    assert party_info("RN").far_right and party_info("RN").family == "far-right"
+    assert not party_info("EELV").far_right and party_info("EELV").family == "ecologist"
+    assert party_info("NFP").family == "coalition"
+    for name in DEFAULT_FAR_RIGHT:
+        assert party_info(canonical_party(name)).far_right, name
