@@ -1,0 +1,254 @@
+"""Domains: which public institution, if any, an e-mail domain belongs to.
+
+Two sources: the table ``data/domains.tsv`` (national institutions, known départements,
+régions, intercommunalities and big cities, plus webmail, party and State domains,
+which are never official), then name patterns for the rest (``mairie-<commune>.fr``,
+``ville<commune>.fr``, ``<commune>.fr``, ``departement13.fr``, ``cd31.fr``,
+``<x>-metropole.fr``, ``cc-<x>.fr``…). A sub-domain inherits its parent's row
+(``clb.senat.fr`` is the Sénat); a super-string never matches (``paris.fr.example.com``).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from petition.intake import geo
+from petition.intake.textnorm import place_key, strip_article
+
+NATIONAL = ("assemblee", "senat", "parlement_europeen")
+LOCAL = ("commune", "departement", "region", "epci")
+BLOCKED = ("webmail", "party", "state")
+
+_DOMAIN = re.compile(
+    r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$")
+# Top-level domains under which a bare "<commune>.<tld>" is read as a commune: .fr
+# reserves commune names for the communes; the others are regional or overseas.
+_BARE_TLDS = frozenset("fr bzh corsica alsace eus re gp mq gf yt pm nc pf wf bl mf paris".split())
+# Prefixed forms (mairie-x, ville-x) are also read under generic TLDs (aulnay-sous-bois.com).
+_PREFIX_TLDS = _BARE_TLDS | {"com", "org", "net", "eu", "info"}
+_SECOND_LEVEL = frozenset("gouv asso nom com tm presse co org net".split())
+_COMMUNE_PREFIXES = ("mairiede", "mairied", "mairie", "villede", "villed", "ville", "communede",
+                     "commune", "cmde")
+_COMMUNE_SUFFIXES = ("mairie", "ville", "commune")
+_TRAILING_CODE = re.compile(r"^(.*?[a-z])-?(\d{2,3}|2[ab])$")
+_DEP_NUMBERED = re.compile(r"^(?:mon|le)?(?:departement|dept|cd|cg)-?(\d{2,3}|2[ab])$")
+_EPCI_WORDS = re.compile(
+    r"metropole|agglo|communaute|^cc-?|^cdc-?|^ca-?(?=[a-z]{4})|^pays-?|^grand-?")
+_REGION_PREFIX = re.compile(r"^(?:ma)?(?:region|cr)-?")
+
+
+@dataclass(frozen=True)
+class Institution:
+    """A public body owning a mail domain."""
+    kind: str  # assemblee, senat, parlement_europeen, commune, departement, region, epci
+    domain: str  # the table row or registrable domain that matched
+    place: str | None = None  # commune, département, région or EPCI name when known
+    departements: tuple[str, ...] = ()  # département codes of the place when known
+    key: str = ""  # the place as a slug ("saintmartindheres"), for matching offices
+    source: str = "table"  # "table" or "pattern"
+
+    def describe(self) -> str:
+        if self.kind in NATIONAL:
+            return {"assemblee": "the Assemblée nationale", "senat": "the Sénat",
+                    "parlement_europeen": "the European Parliament"}[self.kind]
+        name = self.place or self.key
+        return f"the {self.kind} of {name}"
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str
+    place: str
+    departements: tuple[str, ...]
+
+
+def slug(text: str) -> str:
+    """A place or domain label with case, accents, spaces, hyphens and apostrophes gone."""
+    return place_key(text).replace(" ", "")
+
+
+def normalise_domain(domain: str) -> str | None:
+    """The lower-cased domain without a trailing dot, or None when it is not a host name."""
+    d = domain.strip().lower().rstrip(".")
+    return d if _DOMAIN.match(d) else None
+
+
+def never_official(domain: str) -> str | None:
+    """"webmail", "party" or "state" for domains that never prove an office, else None."""
+    d = normalise_domain(domain)
+    if d is None:
+        return None
+    for candidate in _self_and_parents(d):
+        row = _table().get(candidate)
+        if row is not None:
+            return row.kind if row.kind in BLOCKED else None
+    return None
+
+
+def institution_of(domain: str) -> Institution | None:
+    """The institution owning ``domain``; None for private, webmail, party or State domains."""
+    d = normalise_domain(domain)
+    if d is None:
+        return None
+    for candidate in _self_and_parents(d):
+        row = _table().get(candidate)
+        if row is not None:
+            if row.kind in BLOCKED:
+                return None
+            key = _epci_core(candidate) if row.kind == "epci" else slug(row.place)
+            return Institution(row.kind, candidate, row.place or None, row.departements,
+                               key, "table")
+    return _by_pattern(d)
+
+
+def _self_and_parents(domain: str) -> list[str]:
+    labels = domain.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels) - 1)]
+
+
+@cache
+def _table() -> dict[str, _Row]:
+    text = resources.files("petition.intake.data").joinpath("domains.tsv").read_text("utf-8")
+    rows: dict[str, _Row] = {}
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        deps = tuple(c for c in row["departements"].split(",") if c)
+        rows[row["domain"].strip().lower()] = _Row(row["kind"], row["place"], deps)
+    return rows
+
+
+# ---------------------------------------------------------------- patterns
+
+def _by_pattern(domain: str) -> Institution | None:
+    labels = domain.split(".")
+    tld, label = labels[-1], labels[-2]
+    if tld not in _PREFIX_TLDS or label in _SECOND_LEVEL:
+        return None
+    registrable = f"{label}.{tld}"
+    return (_departement_pattern(registrable, label)
+            or _region_pattern(registrable, label)
+            or _commune_pattern(registrable, label, tld)
+            or _epci_pattern(registrable, label))
+
+
+def _departement_pattern(registrable: str, label: str) -> Institution | None:
+    numbered = _DEP_NUMBERED.match(label)
+    code = geo.departement_from_code(numbered.group(1)) if numbered else None
+    if code is None:
+        trailing = _TRAILING_CODE.match(label)
+        core, digits = (trailing.group(1), trailing.group(2)) if trailing else (label, None)
+        bare = re.sub(r"^(le|la|les)-?", "", core)
+        code = _departements_by_slug().get(slug(bare)) or (
+            _departements_by_slug().get(slug(core)) if core != bare else None)
+        if code is None or (digits and geo.departement_from_code(digits) != code):
+            return None
+        if core == bare and _communes_by_slug().get(slug(core)):
+            return None  # vienne.fr is the commune of Vienne; lavienne86.fr the département
+    name = geo.departement_name(code)
+    return Institution("departement", registrable, name, (code,), slug(name), "pattern")
+
+
+def _region_pattern(registrable: str, label: str) -> Institution | None:
+    core = _REGION_PREFIX.sub("", label)
+    if core == label:
+        return None
+    name = geo.region_from_name(core.replace("-", " "))
+    if name is None:
+        return None
+    return Institution("region", registrable, name, (), slug(name), "pattern")
+
+
+def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | None:
+    trailing = _TRAILING_CODE.match(label)
+    core, digits = (trailing.group(1), trailing.group(2)) if trailing else (label, None)
+    code = geo.departement_from_code(digits) if digits else None
+    if digits and code is None:
+        return None
+    best: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    for variant, is_prefixed in _commune_variants(core):
+        if not is_prefixed and tld not in _BARE_TLDS:
+            continue
+        found = _communes_by_slug().get(variant, ())
+        if code:
+            found = tuple(c for c in found if c[1] == code)
+        if found and (best is None or len(variant) > len(best[0])):
+            best = (variant, found)
+    if best is None and code and len(core) >= 5:
+        best = _commune_by_stem(core.replace("-", ""), code)
+    if best is None:
+        return None
+    key, found = best
+    names = {name for name, _ in found}
+    place = names.pop() if len(names) == 1 else None
+    deps = tuple(sorted({dep for _, dep in found}))
+    return Institution("commune", registrable, place, deps, key, "pattern")
+
+
+def _commune_by_stem(stem: str, code: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """vitry94.fr: the one commune of département 94 whose name starts with "vitry"."""
+    hits = [(key, found) for key, found in _communes_by_slug().items()
+            if key.startswith(stem) and any(dep == code for _, dep in found)]
+    if len(hits) != 1:
+        return None
+    key, found = hits[0]
+    return key, tuple(c for c in found if c[1] == code)
+
+
+def _commune_variants(core: str) -> list[tuple[str, bool]]:
+    """(slug, prefixed?) readings of a label: itself, then without mairie-/ville-… parts."""
+    flat = core.replace("-", "")
+    variants = [(flat, False)]
+    for prefix in _COMMUNE_PREFIXES:
+        if flat.startswith(prefix) and len(flat) > len(prefix) + 2:
+            variants.append((flat[len(prefix):], True))
+    for suffix in _COMMUNE_SUFFIXES:
+        if flat.endswith(suffix) and len(flat) > len(suffix) + 2:
+            variants.append((flat[: -len(suffix)], True))
+    return variants
+
+
+def _epci_pattern(registrable: str, label: str) -> Institution | None:
+    if not _EPCI_WORDS.search(label):
+        return None
+    body = geo.epci_named(label.replace("-", " "))
+    core = _epci_core(registrable)
+    if body is not None:
+        return Institution("epci", registrable, body.name, body.departements, core, "pattern")
+    return Institution("epci", registrable, None, (), core, "pattern")
+
+
+def _epci_core(domain: str) -> str:
+    """The distinctive part of an intercommunality's domain: "brest" for brest-metropole.fr."""
+    label = domain.split(".")[-2]
+    return slug(_EPCI_WORDS.sub("", label)) or slug(label)
+
+
+@cache
+def _departements_by_slug() -> dict[str, str]:
+    return {slug(geo.departement_name(code)): code for code in geo.departement_codes()}
+
+
+@cache
+def _communes_by_slug() -> dict[str, tuple[tuple[str, str], ...]]:
+    """slug → ((name, département), …) for communes actuelles, with and without article."""
+    raw = resources.files("petition.intake.data").joinpath("communes.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    columns = data.get("columns") or ["code", "name", "departement", "kind"]
+    i_name, i_dep, i_kind = (columns.index(c) for c in ("name", "departement", "kind"))
+    index: dict[str, set[tuple[str, str]]] = {}
+    for row in data["rows"]:
+        if row[i_kind] not in ("c", "commune"):
+            continue
+        key = place_key(row[i_name])
+        entry = (row[i_name], row[i_dep])
+        index.setdefault(key.replace(" ", ""), set()).add(entry)
+        bare = strip_article(key)
+        if bare != key:
+            index.setdefault(bare.replace(" ", ""), set()).add(entry)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
