@@ -13,7 +13,8 @@ case-insensitive, except where letter case carries the meaning:
   slash or dash), and "PS :" (post-scriptum) is not the Parti socialiste;
 * coalitions and parliamentary groups (NFP, NUPES, GDR, LIOT, FDG) count only when no
   party is named;
-* a party right after "ex" ("ex-PS") is a former membership and is skipped.
+* a party right after "ex" ("ex-PS") is a former membership, and one right after
+  "contre", "face au", "anti", "quitté" is an opponent: both are skipped.
 
 "Ensemble" alone is never matched (macronist coalition or left movement); "Ensemble !"
 with its exclamation mark is the left movement.
@@ -45,6 +46,17 @@ NO_PARTY = re.compile(
     r"\b(?:sans etiquette|sans parti|non encarte(?:e)?|non inscrit(?:e)?|apolitique"
     r"|independant(?:e)? de tout parti)\b"
 )
+
+
+_NOT_MEMBERSHIP = re.compile(
+    r"(?:\bex|\banti|\bcontre|\bface a|\bface aux?|\boppose(?:e)?s? a|\bopposition a"
+    r"|\bquitte)\s*(?:le|la|l|les|au|aux|du|des)?\s*$"
+)
+
+
+def _not_membership(before: str) -> bool:
+    """A party named after "ex-", "contre le", "face au"… is not the signer's own."""
+    return _NOT_MEMBERSHIP.search(before) is not None
 
 
 @dataclass(frozen=True)
@@ -174,7 +186,7 @@ def _scan(text: str):
             confidence = _accept(alias, original, text, start, end)
             if confidence is None:
                 continue
-            if i > 0 and spans[i - 1][0] == "ex":
+            if _not_membership(folded[max(0, spans[i][1] - 30):spans[i][1]]):
                 matched = n
                 break
             yield PartyHit(alias.party.canonical, original, start, confidence), alias.party

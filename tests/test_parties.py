@@ -137,3 +137,11 @@ def test_table_marks_far_right_and_families():
     assert party_info("NFP").family == "coalition"
     for name in DEFAULT_FAR_RIGHT:
         assert party_info(canonical_party(name)).far_right, name
+
+
+def test_opponents_are_not_the_signers_party():
+    text = "Face au RN qui réclame la VSA, je signe. Léa Martin, conseillère municipale, PS"
+    assert find_party(text).party == "PS"
+    assert find_party("élue contre le Rassemblement national, EELV").party == "EELV"
+    assert find_party("j'ai quitté le PS en 2017") is None
+    assert find_party("militante anti-RN") is None
