@@ -239,8 +239,13 @@ def clean_display_name(display: str | None) -> str | None:
 
 
 def _drop_titles(words: list[str]) -> list[str]:
-    while words and (fold(words[0]).strip(".") in TITLES or fold(words[0]) in ("le", "la")
-                     or fold(words[0]) in ("maire", "senateur", "senatrice", "depute",
-                                           "deputee", "elu", "elue")):
-        words = words[1:]
+    """« Madame la Maire Odette Rigal » → [Odette, Rigal]; « LE ROUX Anne » is kept."""
+    offices = ("maire", "senateur", "senatrice", "depute", "deputee", "elu", "elue")
+    dropped = False
+    while words:
+        f = fold(words[0]).strip(".")
+        if f in TITLES or f in offices or (dropped and f in ("le", "la")):
+            words, dropped = words[1:], True
+        else:
+            break
     return words

@@ -1,0 +1,94 @@
+"""Extraction over whole mails: who signs, with which offices and party."""
+
+from petition.intake.extract import extract
+from petition.intake.mime import read_mail
+
+
+def run(make_email, body, sender="Lou Garnier <lou.garnier@example.org>", subject="Tribune",
+        **kw):
+    return extract(read_mail(make_email(body, sender=sender, subject=subject, **kw)))
+
+
+def people(found):
+    return [(s.name, [(m.type, m.place, m.departement) for m in s.mandates], s.party)
+            for s in found.signatories]
+
+
+def test_sign_off_block(make_email):
+    body = ("Bonjour,\nJe signe la tribune.\n\nLou Garnier\nConseillère municipale de Millau (12)\n"
+            "Parti socialiste\n")
+    found = run(make_email, body)
+    assert found.kind == "signature"
+    assert people(found) == [("Lou Garnier", [("conseiller_municipal", "Millau", "12")], "PS")]
+
+
+def test_quoted_example_is_not_a_mandate(make_email):
+    body = ("Je signe !\nLou Garnier, adjointe au maire de Millau (12), EELV\n\n"
+            "Le lun. 3 nov. 2026 à 09:30, Campagne <petition@technopolice.fr> a écrit :\n"
+            "> votre mandat, par exemple « conseillère municipale de Paris (75) » ;\n")
+    assert people(run(make_email, body)) == [
+        ("Lou Garnier", [("maire_adjoint", "Millau", "12")], "EELV")]
+
+
+def test_name_from_the_display_name_when_not_signed(make_email):
+    body = "Bonjour,\nJe signe, en tant que maire de Lagrasse (11).\n"
+    found = run(make_email, body, sender="ARNAL Paul <p.arnal@example.org>")
+    assert [s.name for s in found.signatories] == ["Paul ARNAL"]
+    assert any("display name" in r for r in found.signatories[0].reasons)
+    assert found.signatories[0].confidence["name"] < 0.9
+
+
+def test_assistant_writes_for_the_elu(make_email):
+    body = ("Madame, Monsieur,\nJe vous écris de la part de Mme Odile Serre, sénatrice du Gard, "
+            "qui signe la tribune. Elle est membre du PCF.\n\nBien cordialement,\nLéo Brun\n"
+            "Collaborateur parlementaire de la sénatrice\n")
+    found = run(make_email, body, sender="Léo Brun <l.brun@clb.senat.fr>")
+    assert people(found) == [("Odile Serre", [("senateur", "Gard", "30")], "PCF")]
+
+
+def test_list_of_signatories_with_a_shared_office(make_email):
+    body = ("Bonjour,\nLes élu·es de notre groupe signent la tribune :\n"
+            "- Inès Morel (EELV)\n- Hugo Fabre (PCF)\n\n"
+            "Nous sommes tous deux conseillers municipaux de Millau.\n")
+    found = run(make_email, body, sender="Groupe Millau Demain <groupe@example.org>")
+    assert people(found) == [
+        ("Inès Morel", [("conseiller_municipal", "Millau", "12")], "EELV"),
+        ("Hugo Fabre", [("conseiller_municipal", "Millau", "12")], "PCF")]
+
+
+def test_colleague_and_writer(make_email):
+    body = ("Mon collègue Hugo Fabre et moi-même, conseillers municipaux de Millau (12), "
+            "signons la tribune. Nous sommes tous deux communistes.\n\nLou Garnier\n")
+    found = run(make_email, body)
+    assert sorted(people(found)) == [
+        ("Hugo Fabre", [("conseiller_municipal", "Millau", "12")], "PCF"),
+        ("Lou Garnier", [("conseiller_municipal", "Millau", "12")], "PCF")]
+
+
+def test_withdrawal_carries_who_withdraws(make_email):
+    body = "Bonjour,\nJe retire ma signature.\n\nLou Garnier\nmaire de Lagrasse (11)\n"
+    found = run(make_email, body, subject="Retrait")
+    assert found.kind == "withdrawal"
+    assert people(found) == [("Lou Garnier", [("maire", "Lagrasse", "11")], None)]
+
+
+def test_other_kinds_have_no_signatories(make_email):
+    body = "Bonjour,\nQuand la liste sera-t-elle publiée ?\nLou Garnier\nmaire de Lagrasse\n"
+    found = run(make_email, body, subject="Question")
+    assert found.kind == "other" and found.signatories == ()
+
+
+def test_party_only_in_the_persons_lines_wins_over_a_mention(make_email):
+    body = ("Face au RN qui veut la VSA partout, je signe.\n"
+            "Lou Garnier, conseillère municipale de Millau (12), PS\n")
+    assert people(run(make_email, body))[0][2] == "PS"
+
+
+def test_sans_etiquette_gives_no_party(make_email):
+    body = "Je signe.\nLou Garnier\nMaire de Lagrasse (11)\nSans étiquette\n"
+    assert people(run(make_email, body))[0][2] is None
+
+
+def test_subject_counts(make_email):
+    found = run(make_email, "", subject="Signature : Lou Garnier, maire de Lagrasse (11), PS")
+    assert people(found) == [("Lou Garnier", [("maire", "Lagrasse", "11")], "PS")]
