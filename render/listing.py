@@ -114,9 +114,24 @@ def departement_written(label: str, code: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(code)}(?![\w])", label, re.IGNORECASE) is not None
 
 
+def in_sentence(label: str) -> str:
+    """The label as it reads after a comma: « Conseillère de Paris » → « conseillère de
+    Paris »; a word in capitals (« VP », « EPT ») or a single letter is kept as written."""
+    first = re.match(r"[^\W\d_][\w'’-]*", label)
+    if first is None:
+        return label
+    word = first.group(0)
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and letters[0].isupper() and not any(c.isupper() for c in letters[1:]):
+        return label[0].lower() + label[1:]
+    return label
+
+
 def mandate_text(mandate: Mandate) -> str:
-    """« conseillère municipale de Paris (75) »: the label as written plus the code."""
-    label = public_text(mandate.label) or SINGULAR.get(mandate.type, SINGULAR["other"])
+    """« conseillère municipale de Paris (75) »: the label as written (its first letter
+    in lower case, as it reads after a comma) plus the département code."""
+    label = public_text(mandate.label)
+    label = in_sentence(label) if label else SINGULAR.get(mandate.type, SINGULAR["other"])
     code = public_text(mandate.departement)
     if code and not departement_written(label, code):
         return f"{label} ({code})"

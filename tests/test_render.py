@@ -74,6 +74,19 @@ def test_unknown_departement_and_party_leave_no_parentheses_nor_comma(tmp_path):
     assert li("Yannick Kervella", "conseiller régional de Bretagne") in html
 
 
+@pytest.mark.parametrize(("label", "shown"), [
+    ("Conseillère de Paris", "conseillère de Paris (75)"),
+    ("Vice-présidente de Paris", "vice-présidente de Paris (75)"),
+    ("VP de la Métropole du Grand Paris", "VP de la Métropole du Grand Paris (75)"),
+    ("EPT Paris Est Marne & Bois", "EPT Paris Est Marne &amp; Bois (75)"),
+])
+def test_label_reads_in_lower_case_after_the_comma_unless_an_acronym(tmp_path, label, shown):
+    _, html = render(tmp_path, [municipal("Marie Dupont", label=label)])
+    assert li("Marie Dupont", shown, "EELV") in html
+    data = json.loads((tmp_path / "public" / "signataires.json").read_text("utf-8"))
+    assert data["signatories"][0]["mandates"][0]["label"] == label  # JSON keeps it as written
+
+
 def test_mandate_without_label_is_named_by_its_kind(tmp_path):
     person = PublicSignatory("Marc Oudin", "LFI",
                              (Mandate("depute", "", "Seine-Saint-Denis", "93"),))
