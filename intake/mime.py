@@ -72,6 +72,7 @@ MAX_PARTS = 2000          # MIME parts looked at in one message
 _HEADER_LINE = re.compile(rb"[!-9;-~]+[ \t]*:")
 _MBOX_FROM = re.compile(rb"From [^\r\n]*\r?\n")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([qQbB])\?([^?\s]*)\?=")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _FOLD = re.compile(r"\r?\n[ \t]*")
 _ADDR_SPEC = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+")
 _FORWARD_TYPES = frozenset({"message/rfc822", "message/global"})
@@ -328,7 +329,7 @@ def _scrub(text: str) -> str:
 
 
 def _has_escaped_bytes(text: str) -> bool:
-    return any("\udc80" <= char <= "\udcff" for char in text)
+    return not text.isascii() and _ESCAPED_BYTE.search(text) is not None
 
 
 def _unescape_bytes(text: str) -> str:
