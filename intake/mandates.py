@@ -42,21 +42,30 @@ def _fold_char(ch: str) -> str:
 
 
 _INCLUSIVE = re.compile(
-    r"(?<=[a-z])(?:"
-    r"[\u00b7\u2022\u22c5\u2027](?:eres|ere|es|rices|rice|ice|trice|nes|ne|les|le|e|x)?"
+    r"[\u00b7\u2022\u22c5\u2027](?<=[a-z].)"
+    r"(?:eres|ere|es|rices|rice|ice|trice|nes|ne|les|le|e|x)?"
     r"(?:[\u00b7\u2022\u22c5](?:es|e|rice|ice))?(?![a-z])"
-    r"|\.(?:ere|es|rice|ice|ne|le|e)(?![a-z])"
-    r"|-(?:ere|rice|es|e)(?![a-z'])"
-    r"|\((?:ere|es|rice|ice|ne|le|e)\)"
-    r"|/(?:e|ere|rice|ice|conseillere|conseiller|senatrice|senateur|deputee|depute"
+    r"|\.(?<=[a-z].)(?:ere|es|rice|ice|ne|le|e)(?![a-z])"
+    r"|-(?<=[a-z]-)(?:ere|rice|es|e)(?![a-z'])"
+    r"|\((?<=[a-z]\()(?:ere|es|rice|ice|ne|le|e)\)"
+    r"|/(?<=[a-z]/)(?:ere|e|rice|ice|conseillere|conseiller|senatrice|senateur|deputee|depute"
     r"|adjointe|adjoint|municipale|municipal)(?![a-z])"
-    r")"
 )
+
+
+class _KeepTable(dict[int, str]):
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+_TABLE = _KeepTable()
 
 
 def fold_keep(text: str) -> str:
     """Lower case, accents stripped, inclusive suffixes blanked; same length as ``text``."""
-    folded = "".join(_fold_char(c) for c in text)
+    folded = text.translate(_TABLE)
     return _INCLUSIVE.sub(lambda m: " " * len(m.group()), folded)
 
 
@@ -442,7 +451,8 @@ def _scan(text: str) -> list[Hit]:
     folded = fold_keep(text)
     rows = vocabulary()
     hits: list[Hit] = []
-    for m in _scanner().finditer(folded):
+    scanner = _scanner()
+    for m in _matches(folded, scanner):
         i = int(m.lastgroup[1:])  # type: ignore[index]
         row = rows[i]
         if _voided(folded, m.start(), m.end(), row):
@@ -474,6 +484,37 @@ def _territory_in(folded: str, code: str | None) -> tuple[str | None, str | None
         if words.endswith(key):
             return name, code or terr_code
     return None, code
+
+
+# Every pattern starts with one of these (folded) words; str.find on each is fast.
+_TRIGGERS = ("conseil", "maire", "adj", "deput", "euro", "parlement", "membre", "member",
+             "vice", "vp", "presid", "pdt", "pres.", "elu", "cm", "cons", "delegu", "senat",
+             "representant", "premier", "deuxieme", "troisieme", "quatrieme", "cinquieme",
+             "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "second",
+             *"0123456789")
+MAX_MATCHES = 400  # no one states more offices; bounds the work on hostile input
+
+
+def _matches(folded: str, scanner: re.Pattern[str]) -> list[re.Match[str]]:
+    starts: set[int] = set()
+    for word in _TRIGGERS:
+        pos = folded.find(word)
+        while pos != -1 and len(starts) < 50 * MAX_MATCHES:
+            if pos == 0 or not folded[pos - 1].isalnum():
+                starts.add(pos)
+            pos = folded.find(word, pos + 1)
+    out: list[re.Match[str]] = []
+    end = -1
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = scanner.match(folded, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+            if len(out) >= MAX_MATCHES:
+                break
+    return out
 
 
 def _label(s: str) -> str:
