@@ -59,7 +59,10 @@ class Institution:
             return {"assemblee": "the Assemblée nationale", "senat": "the Sénat",
                     "parlement_europeen": "the European Parliament"}[self.kind]
         name = self.place or self.key
-        return f"the {self.kind} of {name}"
+        return {"commune": f"the commune of {name}",
+                "departement": f"the département of {name}",
+                "region": f"the région {name}",
+                "epci": f"the intercommunality {name}"}.get(self.kind, f"{self.kind} {name}")
 
 
 @dataclass(frozen=True)

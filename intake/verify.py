@@ -15,6 +15,7 @@ Official means, for a signature or withdrawal only, all of:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from email.utils import getaddresses
 
 from petition.intake import geo
 from petition.intake.authres import AuthResults, trusted_results
@@ -45,6 +46,11 @@ def official_address(mail: Mail, kind: str, signatories: Sequence[Signatory],
         return False, (f"not official: kind {kind}",)
     if mail.from_count != 1:
         return False, (f"not official: {mail.from_count} From headers",)
+    addresses = {a.lower() for _, a in getaddresses([mail.header("From") or ""]) if "@" in a}
+    if len(addresses) > 1:
+        return False, (f"not official: the From header names {len(addresses)} addresses",)
+    if addresses and mail.sender not in addresses:
+        return False, (f"not official: the From header does not name {mail.sender}",)
     domain = _domain_of(mail.sender)
     if domain is None:
         return False, (f"not official: no usable From address ({mail.sender!r})",)
@@ -154,7 +160,9 @@ def _authenticated(mail: Mail, domain: str, trusted_ids: Sequence[str]) -> str:
     dkim = _dkim_pass(results, domain)
     if dkim:
         return dkim
-    seen = "; ".join(f"{r.method}={r.result}" for r in results.results) or "no results"
+    seen = "; ".join(f"{r.method}={r.result}" + (f" header.d={r.prop('header.d')}"
+                                                  if r.prop("header.d") else "")
+                     for r in results.results) or "no results"
     return (f"not official: {results.authserv_id} reports no dmarc=pass and no dkim=pass "
             f"for {domain} or a parent ({seen})")
 

@@ -1,0 +1,154 @@
+import pytest
+
+from petition.intake.domains import institution_of, never_official, normalise_domain, slug
+
+
+@pytest.mark.parametrize(("domain", "kind"), [
+    ("assemblee-nationale.fr", "assemblee"),
+    ("senat.fr", "senat"),
+    ("clb.senat.fr", "senat"),
+    ("europarl.europa.eu", "parlement_europeen"),
+    ("Senat.FR.", "senat"),
+])
+def test_national_institutions_and_their_subdomains(domain, kind):
+    found = institution_of(domain)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize("domain", [
+    "senat.fr.example.com", "paris.fr.evil.net", "xsenat.fr", "assemblee-nationale.fr.eu",
+])
+def test_super_strings_never_match(domain):
+    found = institution_of(domain)
+    assert found is None or found.kind not in ("senat", "assemblee")
+    assert found is None or found.place != "Paris"
+
+
+@pytest.mark.parametrize(("domain", "why"), [
+    ("gmail.com", "webmail"), ("googlemail.com", "webmail"), ("orange.fr", "webmail"),
+    ("wanadoo.fr", "webmail"), ("free.fr", "webmail"), ("laposte.net", "webmail"),
+    ("sfr.fr", "webmail"), ("yahoo.fr", "webmail"), ("hotmail.fr", "webmail"),
+    ("outlook.fr", "webmail"), ("live.fr", "webmail"), ("icloud.com", "webmail"),
+    ("protonmail.com", "webmail"), ("proton.me", "webmail"), ("gmx.fr", "webmail"),
+    ("neuf.fr", "webmail"), ("bbox.fr", "webmail"), ("numericable.fr", "webmail"),
+    ("smtp.orange.fr", "webmail"),
+    ("lafranceinsoumise.fr", "party"), ("eelv.fr", "party"), ("paris.eelv.fr", "party"),
+    ("parti-socialiste.fr", "party"), ("pcf.fr", "party"),
+    ("ain.gouv.fr", "state"), ("interieur.gouv.fr", "state"),
+])
+def test_never_official_domains(domain, why):
+    assert never_official(domain) == why
+    assert institution_of(domain) is None
+
+
+def test_orange_the_provider_is_not_orange_the_commune():
+    assert institution_of("orange.fr") is None
+
+
+@pytest.mark.parametrize(("domain", "place", "deps"), [
+    ("paris.fr", "Paris", ("75",)),
+    ("ville-montreuil.fr", "Montreuil", ("93",)),
+    ("mairie-lorient.fr", "Lorient", ("56",)),
+    ("mairie-decize.fr", "Decize", ("58",)),
+    ("mairiedecize.fr", "Decize", ("58",)),
+    ("villedesaintfons.fr", "Saint-Fons", ("69",)),
+    ("ville-clermont-ferrand.fr", "Clermont-Ferrand", ("63",)),
+    ("saintmartindheres.fr", "Saint-Martin-d'Hères", ("38",)),
+    ("saint-affrique.fr", "Saint-Affrique", ("12",)),
+    ("grigny91.fr", "Grigny", ("91",)),
+    ("vitry94.fr", "Vitry-sur-Seine", ("94",)),
+    ("villejuif.fr", "Villejuif", ("94",)),
+    ("vienne.fr", "Vienne", ("38",)),
+    ("mail.ville-rennes.fr", "Rennes", ("35",)),
+])
+def test_commune_domains(domain, place, deps):
+    found = institution_of(domain)
+    assert found is not None
+    assert (found.kind, found.place, found.departements) == ("commune", place, deps)
+
+
+def test_commune_name_shared_by_many_departements_keeps_them_all():
+    found = institution_of("mairie-sainte-colombe.fr")
+    assert found is not None and found.kind == "commune" and found.place == "Sainte-Colombe"
+    assert len(found.departements) > 3
+    assert found.key == "saintecolombe"
+
+
+def test_departement_code_in_the_domain_picks_the_homonym():
+    found = institution_of("grigny69.fr")
+    assert found is not None and found.departements == ("69",)
+    assert institution_of("grigny13.fr") is None  # no Grigny in the Bouches-du-Rhône
+
+
+def test_bare_commune_name_needs_a_french_or_regional_tld():
+    assert institution_of("lorient.biz") is None
+    assert institution_of("lorient.com") is None
+    found = institution_of("mairie-lorient.com")
+    assert found is not None and found.place == "Lorient"
+
+
+@pytest.mark.parametrize(("domain", "place", "code"), [
+    ("seinesaintdenis.fr", "Seine-Saint-Denis", "93"),
+    ("cd31.fr", "Haute-Garonne", "31"),
+    ("haute-garonne.fr", "Haute-Garonne", "31"),
+    ("cg974.fr", "La Réunion", "974"),
+    ("departement13.fr", "Bouches-du-Rhône", "13"),
+    ("departement42.fr", "Loire", "42"),
+    ("cd2a.fr", "Corse-du-Sud", "2A"),
+    ("lenord.fr", "Nord", "59"),
+    ("services.lenord.fr", "Nord", "59"),
+    ("lavienne86.fr", "Vienne", "86"),
+    ("lacreuse.fr", "Creuse", "23"),
+    ("hautsdeseine.fr", "Hauts-de-Seine", "92"),
+])
+def test_departement_domains(domain, place, code):
+    found = institution_of(domain)
+    assert found is not None
+    assert (found.kind, found.place, found.departements) == ("departement", place, (code,))
+
+
+@pytest.mark.parametrize(("domain", "place"), [
+    ("iledefrance.fr", "Île-de-France"),
+    ("auvergnerhonealpes.fr", "Auvergne-Rhône-Alpes"),
+    ("laregion.fr", "Occitanie"),
+    ("maregionsud.fr", "Provence-Alpes-Côte d'Azur"),
+    ("bretagne.bzh", "Bretagne"),
+    ("isula.corsica", "Corse"),
+    ("regionnormandie.fr", "Normandie"),
+])
+def test_region_domains(domain, place):
+    found = institution_of(domain)
+    assert found is not None and (found.kind, found.place) == ("region", place)
+
+
+@pytest.mark.parametrize(("domain", "key"), [
+    ("grandlyon.com", "lyon"),
+    ("brest-metropole.fr", "brest"),
+    ("est-ensemble.fr", "estensemble"),
+    ("plainecommune.fr", "plainecommune"),
+    ("cc-parthenay-gatine.fr", "parthenaygatine"),
+    ("valenceromansagglo.fr", "valenceromans"),
+])
+def test_intercommunality_domains(domain, key):
+    found = institution_of(domain)
+    assert found is not None and (found.kind, found.key) == ("epci", key)
+
+
+@pytest.mark.parametrize("domain", [
+    "lasentinelle-info.fr", "rankboost-pro.biz", "technopolice.fr", "example.org",
+    "ldh-france.org", "asso.fr", "monsite.asso.fr", "pcf18.fr",
+])
+def test_private_domains_are_not_institutions(domain):
+    assert institution_of(domain) is None
+
+
+@pytest.mark.parametrize("domain", ["", "paris", "pa ris.fr", "paris..fr", "-paris.fr", "pâris.fr"])
+def test_malformed_domains(domain):
+    assert normalise_domain(domain) is None
+    assert institution_of(domain) is None
+    assert never_official(domain) is None
+
+
+def test_slug():
+    assert slug("Saint-Martin-d'Hères") == "saintmartindheres"
+    assert slug("St-Étienne") == "saintetienne"
