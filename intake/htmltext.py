@@ -63,6 +63,8 @@ class _Renderer(HTMLParser):
     def _flush(self, blank: bool = False) -> None:
         """End the current line; an empty line is kept only for `<br>` or `&nbsp;`."""
         text = "".join(self.line).replace("\u00a0", " ").strip(" \t")
+        if text == "--":
+            text = "-- "  # the signature separator keeps its space
         keep = bool(text) or self.has_content or blank
         self.line = []
         self.has_content = False

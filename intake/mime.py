@@ -425,5 +425,5 @@ def _iso_date(value: object) -> str | None:
         return None
     try:
         return email.utils.parsedate_to_datetime(text).isoformat()
-    except (TypeError, ValueError, IndexError, OverflowError):
+    except Exception:  # the stdlib raises several types on odd dates
         return None

@@ -98,7 +98,8 @@ def split_quotes(text: str) -> Split:
         quoted.extend(lines[i:])
         break
     own, pasted = _without_call(own)
-    return Split(own=_join(own), quoted=_join(quoted + pasted), forwarded=forwarded)
+    return Split(own=_join(_single_blank_lines(own)), quoted=_join(quoted + pasted),
+                 forwarded=forwarded)
 
 
 def _is_quoted(line: str) -> bool:
@@ -107,6 +108,15 @@ def _is_quoted(line: str) -> bool:
 
 def _join(lines: list[str]) -> str:
     return "\n".join(lines).strip("\n")
+
+
+def _single_blank_lines(lines: list[str]) -> list[str]:
+    """Removing a quote in the middle leaves two blank lines: keep one."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip() or (out and out[-1].strip()):
+            out.append(line if line.strip() else "")
+    return out
 
 
 def _move_lead_in(own: list[str], quoted: list[str]) -> None:

@@ -111,3 +111,24 @@ def test_deep_nesting_and_large_input_are_fast():
     text = html_to_text(html)
     assert time.perf_counter() - start < 2.0
     assert text.startswith("fond")
+
+
+def test_thunderbird_reply_prefix_and_cite():
+    html = ('<p>Je signe.</p><div class="moz-cite-prefix">Le 03/11/2026 à 10:00, Collectif a'
+            ' écrit&nbsp;:<br></div><blockquote type="cite">Indiquez votre mandat</blockquote>'
+            '<pre class="moz-signature" cols="72">-- \nIris Lenoir\nMaire de Redon (35)</pre>')
+    split = split_quotes(html_to_text(html))
+    assert split.own == "Je signe.\n\n-- \nIris Lenoir\nMaire de Redon (35)"
+    assert "Indiquez votre mandat" in split.quoted
+
+
+def test_thunderbird_forward_header_table():
+    html = ('<p>Pour la tribune.</p><div class="moz-forward-container">'
+            '-------- Message transféré --------<table class="moz-email-headers-table"><tbody>'
+            '<tr><th>Sujet&nbsp;:</th><td>Tribune</td></tr>'
+            '<tr><th>Date&nbsp;:</th><td>Mon, 3 Nov 2026 18:41:00 +0100</td></tr>'
+            '<tr><th>De&nbsp;:</th><td>Luc Bernard <a href="mailto:l@m.fr">&lt;l@m.fr&gt;</a>'
+            '</td></tr></tbody></table><br><br>Je signe, Luc Bernard, maire de Millau.</div>')
+    split = split_quotes(html_to_text(html))
+    assert split.own == "Pour la tribune."
+    assert split.forwarded == "Je signe, Luc Bernard, maire de Millau."
