@@ -201,10 +201,17 @@ def _writer_name(text: str, display: str | None) -> names.NameGuess | None:
     guess = names.soussigne_name(text) or names.signoff_name(text, display)
     if guess:
         return guess
+    titled = names.titled_name(text)
+    if titled and _PROXY.search(text):
+        return titled
     shown = names.clean_display_name(display)
     if shown:
         return names.NameGuess(shown, 0.7, "name from From display name (-0.2)")
-    return None
+    return titled
+
+
+_PROXY = re.compile(r"de la part d|au nom d|pour le compte d|souhaite signer|m'a charg"
+                    r"|vous transmets|transmettre", re.I)
 
 
 def _signatory(p: _Person, found: list[Mandate], party: str | None, conf_name: float,

@@ -583,7 +583,11 @@ def find_hits(text: str) -> list[Hit]:
     """Every current office in ``text``, in order, with its offsets (before dedupe)."""
     hits = _scan(text)
     _share_codes(text, hits)
+    cities = [h.place for h in hits if h.place in CITY_DEPS]
     for h in hits:
+        if h.place is None and h.rule == "city" and len(set(cities)) == 1:
+            h.place = cities[0]
+            h.departement = h.departement or CITY_DEPS[cities[0]]
         _infer(h)
     return hits
 

@@ -249,3 +249,19 @@ def _drop_titles(words: list[str]) -> list[str]:
         else:
             break
     return words
+
+
+_TITLED = re.compile(
+    rf"\b(?:Madame|Monsieur|Mme|M\.|Mr)\s+(?:(?:la|le)\s+(?:[Mm]aire|[Ss][ée]natrice"
+    rf"|[Ss][ée]nateur|[Dd][ée]put[ée]e?|[Pp]r[ée]sidente?)\s*,?\s+)?"
+    rf"({TOKEN.pattern}(?:[ \t]+(?:(?:de|du|des|Le|La|d['’])[ \t]*)?{TOKEN.pattern}){{1,3}})")
+
+
+def titled_name(text: str) -> NameGuess | None:
+    """« Madame la Maire, Anne Roy, souhaite… », « M. Paul Arnal » written in the text."""
+    for m in _TITLED.finditer(text):
+        name = as_name(m.group(1).split())
+        if name:
+            return NameGuess(name, 0.75, "name from a title in the text (-0.15)", m.start(1),
+                             m.end(1))
+    return None

@@ -92,3 +92,10 @@ def test_sans_etiquette_gives_no_party(make_email):
 def test_subject_counts(make_email):
     found = run(make_email, "", subject="Signature : Lou Garnier, maire de Lagrasse (11), PS")
     assert people(found) == [("Lou Garnier", [("maire", "Lagrasse", "11")], "PS")]
+
+
+def test_cabinet_names_the_elu_by_title(make_email):
+    body = ("Bonjour,\nMadame la Maire, Anne Roy, souhaite signer la tribune. Elle est maire "
+            "d'Albi (81).\nLe cabinet\n")
+    found = run(make_email, body, sender="Cabinet du maire <cabinet@example.org>")
+    assert people(found) == [("Anne Roy", [("maire", "Albi", "81")], None)]

@@ -90,3 +90,9 @@ def test_large_text_is_fast():
     start = time.perf_counter()
     find_mandates(text)
     assert time.perf_counter() - start < 5
+
+
+def test_arrondissement_office_takes_the_city_named_elsewhere():
+    text = "Conseillère de Paris, Maire du 10e arrondissement"
+    assert triples(text) == [("conseiller_municipal", "Paris", "75"),
+                             ("maire_arrondissement", "Paris", "75")]
