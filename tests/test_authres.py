@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from petition.intake.authres import parse_authres, trusted_results
 
 OURS = "mx.technopolice.fr"
@@ -86,3 +89,10 @@ def test_trusted_results_takes_the_top_most_trusted_header():
 def test_trusted_results_none_without_our_header():
     assert trusted_results(["mx1.assemblee-nationale.fr; dmarc=pass"], (OURS,)) is None
     assert trusted_results([], (OURS,)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab.=;()"\\ \t\r\n/@-pasfildkmrx1')), max_size=80))
+def test_any_text_parses_or_returns_none(value):
+    parsed = parse_authres(value)
+    assert parsed is None or parsed.authserv_id

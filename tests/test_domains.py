@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from petition.intake.domains import institution_of, never_official, normalise_domain, slug
 
@@ -152,3 +154,11 @@ def test_malformed_domains(domain):
 def test_slug():
     assert slug("Saint-Martin-d'Hères") == "saintmartindheres"
     assert slug("St-Étienne") == "saintetienne"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefilmnoprstuvz0123456789.-")), max_size=40))
+def test_any_domain_string_is_answered(domain):
+    found = institution_of(domain)
+    assert found is None or found.kind in ("assemblee", "senat", "parlement_europeen", "commune",
+                                           "departement", "region", "epci")

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from petition.intake.kind import classify, header_kind, text_kind
 from petition.intake.mime import Mail, TextPart, read_mail
@@ -219,3 +221,11 @@ def test_classify_from_raw_email():
     raw2 = (b"From: Lise Exemple <lise@ville-exemple.fr>\r\nSubject: Tribune\r\n"
             b"Message-ID: <2@x>\r\n\r\nJe signe la tribune.\r\n")
     assert classify(read_mail(raw2), "Je signe la tribune.", False)[0] == "signature"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=300), st.booleans())
+def test_text_kind_never_raises(subject, text, has_mandate):
+    kind, why = text_kind(subject, text, has_mandate)
+    assert kind in (None, "auto_reply", "withdrawal", "signature", "other")
+    assert bool(why) == (kind is not None)
