@@ -474,6 +474,11 @@ def _scan(text: str) -> list[Hit]:
             place, code = _territory_in(folded[m.start():m.end()], code)
         label_end = m.end() if place is None else end
         label = _label(text[m.start():label_end])
+        if "+" in kind:  # « conseillère municipale et communautaire à Vic »
+            first, second = kind.split("+")
+            hits.append(Hit(first, label, place, code, written, m.start(), end, row.rule))
+            hits.append(Hit(second, label, None, code, written, m.start(), end, "body"))
+            continue
         hits.append(Hit(kind, label, place, code, written, m.start(), end, row.rule))
     return hits
 

@@ -96,3 +96,8 @@ def test_arrondissement_office_takes_the_city_named_elsewhere():
     text = "Conseillère de Paris, Maire du 10e arrondissement"
     assert triples(text) == [("conseiller_municipal", "Paris", "75"),
                              ("maire_arrondissement", "Paris", "75")]
+
+
+def test_municipal_and_communautaire_in_one_phrase():
+    assert triples("conseillère municipale et communautaire à Quimperlé (29)") == [
+        ("conseiller_municipal", "Quimperlé", "29"), ("conseiller_communautaire", None, "29")]
