@@ -45,6 +45,9 @@ SOURCE_KINDS = ("imap", "file")
 MESSAGE_STATUSES = ("received", "processed", "error")
 SIGNATORY_STATUSES = ("pending", "published", "rejected", "withdrawn")
 SYSTEM = "system"
+# Ids named in events and reasons ("already published as signatory #12") must never
+# point to another row later: SQLite's AUTOINCREMENT never hands out an id again.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 
 
 def utcnow() -> datetime:
@@ -93,6 +96,7 @@ class Message(Base):
         UniqueConstraint("imap_account", "imap_folder", "imap_uidvalidity", "imap_uid"),
         CheckConstraint(_in("source_kind", SOURCE_KINDS), name="source_kind"),
         CheckConstraint(_in("status", MESSAGE_STATUSES), name="status"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,6 +135,7 @@ class Signatory(Base):
     __table_args__ = (
         CheckConstraint(_in("status", SIGNATORY_STATUSES), name="status"),
         Index(None, "name_key", "status"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -173,6 +178,7 @@ class Event(Base):
     """The audit log. Rows outlive the signatory or message they name."""
 
     __tablename__ = "event"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     signatory_id: Mapped[int | None] = mapped_column(

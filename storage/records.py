@@ -39,14 +39,14 @@ def clean(text: str | None) -> str | None:
 
 
 def parse_date(value: str | None) -> datetime | None:
-    """An ISO 8601 date as an aware datetime (naive ones taken as UTC), else None."""
+    """An ISO 8601 date as an aware UTC datetime (naive ones taken as UTC), else None."""
     if not value:
         return None
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def store_record(session: Session, message: Message, record: Record,

@@ -57,7 +57,8 @@ def upgrade() -> None:
     sa.CheckConstraint("status IN ('received', 'processed', 'error')", name=op.f('ck_message_status')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_message')),
     sa.UniqueConstraint('imap_account', 'imap_folder', 'imap_uidvalidity', 'imap_uid', name=op.f('uq_message_imap_account_imap_folder_imap_uidvalidity_imap_uid')),
-    sa.UniqueConstraint('sha256', name=op.f('uq_message_sha256'))
+    sa.UniqueConstraint('sha256', name=op.f('uq_message_sha256')),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('message', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_message_kind'), ['kind'], unique=False)
@@ -92,7 +93,8 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("status IN ('pending', 'published', 'rejected', 'withdrawn')", name=op.f('ck_signatory_status')),
     sa.ForeignKeyConstraint(['message_id'], ['message.id'], name=op.f('fk_signatory_message_id_message'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_signatory'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_signatory')),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('signatory', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_signatory_message_id'), ['message_id'], unique=False)
@@ -111,7 +113,8 @@ def upgrade() -> None:
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['message_id'], ['message.id'], name=op.f('fk_event_message_id_message'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['signatory_id'], ['signatory.id'], name=op.f('fk_event_signatory_id_signatory'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_event'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event')),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_event_action'), ['action'], unique=False)
