@@ -96,11 +96,13 @@ AUTO_TEXT = re.compile(
     r"|\bi will be out of (the )?office"
 )
 WITHDRAW_TEXT = re.compile(
-    r"\b(retir|supprim|annul|enlev|ot)\w*\s+(ma|mon|sa|son|leur|leurs|notre|nos)\s+"
-    r"(signature|signatures|nom|noms|soutien)"
+    r"\b(retir|supprim|annul|enlev|ot)\w*\s+(ma|mon|notre|nos)\s+"
+    r"(signature|signatures|nom|noms|soutien)\b"
+    r"|\b(retir|supprim|annul|enlev)\w*\s+(sa|son|leur|leurs)\s+(signature|signatures|nom|noms)\b"
     r"|\b(retir|supprim|annul|enlev)\w*\s+(la|les) signatures?\s+(de|d)\b"
     r"|\bretire[sz]?\s+(moi|nous)\b"
-    r"|\bretrait de (ma|mon|sa|son|leur|leurs|notre|nos|la) (signature|nom|soutien)"
+    r"|\bretrait de (ma|mon|sa|son|leur|leurs|notre|nos|la) (signature|nom)"
+    r"|\bretrait de (mon|notre) soutien"
     r"|\bje (souhaite|veux|voudrais|prefere|dois) (me retirer|me desister|retirer)"
     r"|\bje me retire\b|\bje me desiste\b"
     r"|\bne plus (faire )?(figurer|apparaitre)"

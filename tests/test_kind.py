@@ -135,8 +135,11 @@ def test_negated_withdrawal_is_not_a_withdrawal(text):
     assert text_kind("Tribune", text)[0] != "withdrawal"
 
 
-def test_withdrawing_an_article_is_a_signature():
-    text = "Je signe pour que le gouvernement retire l'article 7."
+@pytest.mark.parametrize("text", [
+    "Je signe pour que le gouvernement retire l'article 7.",
+    "Je signe pour que le préfet retire son soutien à ce projet.",
+])
+def test_someone_else_withdrawing_something_is_a_signature(text):
     assert text_kind("Tribune", text)[0] == "signature"
 
 
