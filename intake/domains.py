@@ -182,7 +182,7 @@ def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | No
             found = tuple(c for c in found if c[1] == code)
         if found and (best is None or len(variant) > len(best[0])):
             best = (variant, found)
-    if best is None and code and len(core) >= 5:
+    if best is None and code and len(core) >= 5 and tld in _BARE_TLDS:
         best = _commune_by_stem(core.replace("-", ""), code)
     if best is None:
         return None

@@ -85,6 +85,7 @@ def test_departement_code_in_the_domain_picks_the_homonym():
 def test_bare_commune_name_needs_a_french_or_regional_tld():
     assert institution_of("lorient.biz") is None
     assert institution_of("lorient.com") is None
+    assert institution_of("vitry94.com") is None
     found = institution_of("mairie-lorient.com")
     assert found is not None and found.place == "Lorient"
 
