@@ -44,13 +44,9 @@ def official_address(mail: Mail, kind: str, signatories: Sequence[Signatory],
     our own server authenticated it; the reasons say which test decided."""
     if kind not in ("signature", "withdrawal"):
         return False, (f"not official: kind {kind}",)
-    if mail.from_count != 1:
-        return False, (f"not official: {mail.from_count} From headers",)
-    addresses = {a.lower() for _, a in getaddresses([mail.header("From") or ""]) if "@" in a}
-    if len(addresses) > 1:
-        return False, (f"not official: the From header names {len(addresses)} addresses",)
-    if addresses and mail.sender not in addresses:
-        return False, (f"not official: the From header does not name {mail.sender}",)
+    problem = _from_problem(mail)
+    if problem:
+        return False, (f"not official: {problem}",)
     domain = _domain_of(mail.sender)
     if domain is None:
         return False, (f"not official: no usable From address ({mail.sender!r})",)
@@ -68,6 +64,18 @@ def official_address(mail: Mail, kind: str, signatories: Sequence[Signatory],
     if proof.startswith("not official"):
         return False, (proof,)
     return True, (f"official: {proof}; {domain} is {institution.describe()}, office {office}",)
+
+
+def _from_problem(mail: Mail) -> str | None:
+    """Why the From header cannot name one sender, or None."""
+    if mail.from_count != 1:
+        return f"{mail.from_count} From headers"
+    addresses = {a.lower() for _, a in getaddresses([mail.header("From") or ""]) if "@" in a}
+    if len(addresses) > 1:
+        return f"the From header names {len(addresses)} addresses"
+    if addresses and mail.sender not in addresses:
+        return f"the From header does not name {mail.sender}"
+    return None
 
 
 def _domain_of(sender: str | None) -> str | None:
