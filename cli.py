@@ -247,8 +247,8 @@ def render(app: App, output_dir: str | None) -> None:
 def render_published(settings: Settings, output_dir: Path) -> Any:
     from sqlalchemy.orm import Session
 
-    from petition.intake.pipeline import published_signatories
     from petition.render import render_site
+    from petition.storage.queries import published_signatories
 
     engine = open_database(settings)
     with Session(engine) as session:
@@ -272,14 +272,8 @@ def render_line(report: Any) -> str:
 @pass_app
 def stats(app: App, as_json: bool) -> None:
     """Counts of messages by kind and status, and of signatories by status."""
-    from sqlalchemy.orm import Session
-
-    from petition.intake.pipeline import stats as compute_stats
-
     with reported_errors():
-        engine = open_database(app.settings)
-        with Session(engine) as session:
-            counts = compute_stats(session)
+        counts = database_counts(open_database(app.settings))
     if as_json:
         click.echo(json.dumps(counts, ensure_ascii=False, sort_keys=True))
     else:
@@ -294,6 +288,20 @@ def stats_table(counts: dict[str, Any]) -> str:
     rows += [(f"  {status}", n) for status, n in sig.items()]
     width = max(len(label) for label, _ in rows)
     return "\n".join(f"{label:<{width}}  {n:>6}" for label, n in rows)
+
+
+def database_counts(engine: Any) -> dict[str, Any]:
+    from sqlalchemy.orm import Session
+
+    from petition.storage.queries import stats as compute_stats
+
+    with Session(engine) as session:
+        return compute_stats(session)
+
+
+def signatory_line(counts: dict[str, Any]) -> str:
+    sig = counts["signatories"]
+    return "signatories: " + ", ".join(f"{n} {status}" for status, n in sig.items())
 
 
 # --------------------------------------------------------------------------- demo
@@ -325,7 +333,9 @@ def demo(app: App, workdir: str) -> None:
         report = run_ingest(engine, iter_messages([str(mailbox)]), settings)
         click.echo(report_line(report, "ingested"))
         page = render_published(settings, Path(settings.render.output_dir))
+        counts = database_counts(engine)
     click.echo(render_line(page))
+    click.echo(signatory_line(counts))
     click.echo(f"page: {Path(page.output_dir) / 'index.html'}")
     sys.exit(int(ExitStatus.FAILED if report.errors else ExitStatus.DONE))
 
