@@ -192,6 +192,10 @@ class Event(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
+    # One-way links, so that an event can be written before its rows have ids.
+    signatory: Mapped[Signatory | None] = relationship()
+    message: Mapped[Message | None] = relationship()
+
 
 class Checkpoint(Base):
     """The last IMAP UID processed in one folder of one account."""

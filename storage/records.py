@@ -57,13 +57,14 @@ def store_record(session: Session, message: Message, record: Record,
     Runs inside the caller's transaction and flushes; raises on database errors.
     """
     _fill_message(message, record, extractor_version)
+    added: list[Signatory] = []
     if record.kind == "signature":
-        return [_add_signatory(session, message, sig, record, policy)
-                for sig in record.signatories]
-    if record.kind == "withdrawal":
+        added = [_add_signatory(session, message, sig, record, policy)
+                 for sig in record.signatories]
+    elif record.kind == "withdrawal":
         _withdraw(session, message, record)
     session.flush()
-    return []
+    return added
 
 
 def _fill_message(message: Message, record: Record, extractor_version: str | None) -> None:
@@ -113,8 +114,7 @@ def _add_signatory(session: Session, message: Message, sig: SignatoryRecord,
                   for i, m in enumerate(sig.mandates)],
     )
     session.add(row)
-    session.flush()
-    session.add(Event(signatory_id=row.id, message_id=message.id, action=action, actor=SYSTEM,
+    session.add(Event(signatory=row, message=message, action=action, actor=SYSTEM,
                       reason=reason, before=None, after={"status": status}))
     return row
 
