@@ -34,8 +34,9 @@ from petition.storage.queries import published_signatories, stats
 from petition.storage.records import clean, snapshot, store_record
 
 __all__ = [
-    "IngestReport", "Outcome", "PublicSignatory", "header_message_id", "ingest", "process",
-    "published_signatories", "reprocess", "requeue", "stats", "store_record",
+    "IngestReport", "Outcome", "PublicSignatory", "already_stored", "header_message_id",
+    "ingest", "process", "published_signatories", "reprocess", "requeue", "stats",
+    "store_record",
 ]
 
 log = logging.getLogger(__name__)
@@ -95,8 +96,13 @@ def parse_settings(settings: Settings) -> ParseSettings:
 
 # --------------------------------------------------------------------------- one message
 
-def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings) -> Outcome:
-    """Store RAW and what it says, inside the session's transaction (the caller commits)."""
+def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings,
+            record: Record | None = None) -> Outcome:
+    """Store RAW and what it says, inside the session's transaction (the caller commits).
+
+    RECORD is RAW already parsed (`parse_message`), so that a caller can parse
+    before taking the write lock; without it, RAW is parsed here.
+    """
     digest = hashlib.sha256(raw.data).hexdigest()
     message_id = header_message_id(raw.data)
     earlier = find_duplicate(session, message_id, digest)
@@ -106,14 +112,17 @@ def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings) -> 
                   status="received", **_origin(raw))
     session.add(row)
     session.flush()
-    return _parse_and_store(session, row, raw.data, raw.source, settings)
+    return _parse_and_store(session, row, raw.data, raw.source, settings, record)
 
 
 def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
     if isinstance(raw, ImapRaw):
-        return {"source_kind": "imap", "source": raw.source, "imap_account": raw.account,
-                "imap_folder": raw.folder, "imap_uidvalidity": raw.uidvalidity,
-                "imap_uid": raw.uid}
+        origin = {"source_kind": "imap", "source": raw.source, "imap_account": raw.account,
+                  "imap_folder": raw.folder, "imap_uidvalidity": raw.uidvalidity,
+                  "imap_uid": raw.uid}
+        if raw.received_at is not None:
+            origin["received_at"] = raw.received_at
+        return origin
     return {"source_kind": "file", "source": clean(raw.source) or ""}
 
 
@@ -137,10 +146,11 @@ def header_message_id(data: bytes) -> str | None:
 
 
 def _parse_and_store(session: Session, row: Message, data: bytes, source: str,
-                     settings: Settings) -> Outcome:
+                     settings: Settings, record: Record | None = None) -> Outcome:
     try:
         with session.begin_nested():
-            record = parse_message(data, source, parse_settings(settings))
+            if record is None:
+                record = parse_message(data, source, parse_settings(settings))
             store_record(session, row, record, settings.policy, EXTRACTOR_VERSION)
     except Exception as exc:
         log.exception("cannot store message %s (%s)", row.id, source)
@@ -162,7 +172,8 @@ def _mark_error(session: Session, row: Message, reason: str) -> None:
     session.flush()
 
 
-def reprocess(session: Session, row: Message, settings: Settings) -> Outcome:
+def reprocess(session: Session, row: Message, settings: Settings,
+              record: Record | None = None) -> Outcome:
     """Run a stored message through parse → store again, replacing its signatories.
 
     The replaced signatories are written into a 'replaced' event first, so staff
@@ -175,15 +186,24 @@ def reprocess(session: Session, row: Message, settings: Settings) -> Outcome:
                           before={"signatories": replaced}, after=None))
         row.signatories.clear()
         session.flush()
-    return _parse_and_store(session, row, row.raw, row.source, settings)
+    return _parse_and_store(session, row, row.raw, row.source, settings, record)
+
+
+def already_stored(session: Session, data: bytes) -> int | None:
+    """The id of the stored copy of DATA (same Message-ID or same bytes), if any."""
+    return find_duplicate(session, header_message_id(data), hashlib.sha256(data).hexdigest())
 
 
 # --------------------------------------------------------------------------- runs
 
 def ingest(engine: Engine, sources: Iterable[RawMessage | ImapRaw | SourceError],
            settings: Settings) -> IngestReport:
-    """Process every message from SOURCES, each in its own transaction."""
-    sessions = session_factory(engine, write=True)
+    """Process every message from SOURCES, each in its own transaction.
+
+    A message is parsed before its transaction begins, so the write lock is held
+    for the database work alone; one already stored is not parsed at all.
+    """
+    sessions, readers = session_factory(engine, write=True), session_factory(engine)
     report, started = IngestReport(), utcnow()
     for item in sources:
         report.seen += 1
@@ -191,8 +211,14 @@ def ingest(engine: Engine, sources: Iterable[RawMessage | ImapRaw | SourceError]
             report.fail(item.line)
             continue
         try:
+            with readers() as session:
+                earlier = already_stored(session, item.data)
+            if earlier is not None:
+                report.add(item.source, Outcome("duplicate", earlier))
+                continue
+            record = parse_message(item.data, item.source, parse_settings(settings))
             with sessions.begin() as session:
-                outcome = process(session, item, settings)
+                outcome = process(session, item, settings, record)
         except SQLAlchemyError as exc:
             log.exception("database error on %s", item.source)
             report.fail(f"{item.source}: database error: {_db_reason(exc)}")
@@ -205,21 +231,24 @@ def ingest(engine: Engine, sources: Iterable[RawMessage | ImapRaw | SourceError]
 def requeue(engine: Engine, settings: Settings, outdated: bool = False) -> IngestReport:
     """Run again the stored messages in error; with OUTDATED also every message
     parsed by another extractor version than this one."""
-    sessions = session_factory(engine, write=True)
+    sessions, readers = session_factory(engine, write=True), session_factory(engine)
     report, started = IngestReport(), utcnow()
     wanted = Message.status == "error"
     if outdated:
         wanted = or_(wanted, Message.extractor_version.is_(None),
                      Message.extractor_version != EXTRACTOR_VERSION)
-    with sessions() as session:
+    with readers() as session:
         ids = session.scalars(select(Message.id).where(wanted).order_by(Message.id)).all()
     for message_row_id in ids:
         report.seen += 1
         try:
+            with readers() as session:
+                data, source = session.execute(select(Message.raw, Message.source).where(
+                    Message.id == message_row_id)).one()
+            record = parse_message(data, source, parse_settings(settings))
             with sessions.begin() as session:
                 row = session.get_one(Message, message_row_id)
-                source = row.source
-                outcome = reprocess(session, row, settings)
+                outcome = reprocess(session, row, settings, record)
         except SQLAlchemyError as exc:
             log.exception("database error on message %s", message_row_id)
             report.fail(f"message #{message_row_id}: database error: {_db_reason(exc)}")

@@ -17,6 +17,7 @@ import mailbox
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from petition.intake.errors import SourceError, one_line, os_reason
@@ -37,13 +38,18 @@ class RawMessage:
 
 @dataclass(frozen=True)
 class ImapRaw:
-    """One message fetched by IMAP: the folder it is in, its UID and its bytes."""
+    """One message fetched by IMAP: the folder it is in, its UID and its bytes.
+
+    received_at: the server's INTERNALDATE when known (stored as the message's
+    arrival time instead of the time of the fetch).
+    """
 
     account: str
     folder: str
     uidvalidity: int
     uid: int
     data: bytes
+    received_at: datetime | None = None
 
     @property
     def source(self) -> str:

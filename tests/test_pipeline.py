@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from petition.intake.errors import SourceError
 from petition.intake.parse import EXTRACTOR_VERSION
 from petition.intake.pipeline import (
     IngestReport,
+    already_stored,
     header_message_id,
     ingest,
     process,
@@ -394,8 +396,9 @@ def test_requeue_all_gives_the_same_state(engine, settings, make_email):
 
 
 def test_imap_messages_keep_their_uid(engine, settings, make_email):
+    arrived = datetime(2026, 11, 3, 10, 0, tzinfo=timezone(timedelta(hours=1)))
     raw = ImapRaw(account="petition", folder="INBOX", uidvalidity=7, uid=42,
-                  data=make_email(SIGNATURE))
+                  data=make_email(SIGNATURE), received_at=arrived)
     report = ingest(engine, [raw, raw], settings)
     assert (report.stored, report.duplicates) == (1, 1)
     with Session(engine) as s:
@@ -403,6 +406,17 @@ def test_imap_messages_keep_their_uid(engine, settings, make_email):
         assert (row.source_kind, row.source, row.imap_account, row.imap_folder,
                 row.imap_uidvalidity, row.imap_uid) == (
             "imap", "imap://petition/INBOX", "petition", "INBOX", 7, 42)
+        assert row.received_at == arrived and row.received_at.tzinfo is UTC
+
+
+def test_already_stored(session, settings, make_email):
+    raw = make_email(SIGNATURE)
+    assert already_stored(session, raw) is None
+    outcome = process(session, RawMessage("a", raw), settings)
+    assert already_stored(session, raw) == outcome.message_row_id
+    resent = raw.replace(b"Bonjour", b"Re-bonjour")  # same Message-ID, other bytes
+    assert resent != raw
+    assert already_stored(session, resent) == outcome.message_row_id
 
 
 def test_a_20_mb_attachment(engine, settings, make_email):
