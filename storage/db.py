@@ -21,6 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -185,7 +186,7 @@ def _refuse_newer(conn: Connection) -> str | None:
     script = ScriptDirectory.from_config(alembic_config())
     try:
         script.get_revision(current)
-    except Exception:
+    except CommandError:
         raise SchemaError(
             f"the database is at schema revision {current}, which this version of petition "
             f"does not know (newest: {head_revision()}); it was written by a newer petition: "
