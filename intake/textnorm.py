@@ -52,24 +52,74 @@ def fold_with_offsets(s: str) -> tuple[str, list[int]]:
     """``fold(s)`` and, for each of its characters, the index of its source in ``s``.
 
     Lets a scanner working on the folded text report where a match starts in the
-    original. The folded string is identical to ``fold(s)``.
+    original. The folded string is identical to ``fold(s)``; a space points at the
+    source of the character after it. Linear, and close to C speed: one
+    ``str.translate``, list slices, and Python work only per word and per character
+    whose fold is not one character (œ, ß, combining accents).
     """
-    chars: list[str] = []
+    translated, sources = _translate_with_sources(s)
+    folded = " ".join(translated.split())
+    if len(folded) == len(translated):
+        offsets = sources[:-1]
+    else:
+        offsets = _collapse(translated, sources)
+    _point_spaces_forward(folded, offsets)
+    return folded, offsets
+
+
+def _translate_with_sources(s: str) -> tuple[str, list[int]]:
+    """``s`` through the fold table, and the source index of each output character.
+
+    The list has one more entry, ``len(s)``, as a sentinel.
+    """
+    translated = s.translate(_TABLE)
+    if len(translated) == len(s):
+        odd = [c for c in set(s) if len(_TABLE[ord(c)]) != 1]
+        if not odd:
+            return translated, list(range(len(s) + 1))
+    else:
+        odd = [c for c in set(s) if len(_TABLE[ord(c)]) != 1]
+    width = {c: len(_TABLE[ord(c)]) for c in odd}
+    sources: list[int] = []
+    extend = sources.extend
+    done = 0
+    for m in re.finditer("[" + re.escape("".join(sorted(odd))) + "]+", s):
+        start, stop = m.span()
+        extend(range(done, start))
+        for i in range(start, stop):
+            extend([i] * width[s[i]])
+        done = stop
+    extend(range(done, len(s) + 1))
+    return translated, sources
+
+
+_IRREGULAR_SPACE = re.compile(r"[^\S ]\s*| \s+")  # what a single " " does not replace
+
+
+def _collapse(translated: str, sources: list[int]) -> list[int]:
+    """The sources of the characters ``" ".join(translated.split())`` keeps.
+
+    Runs of white space at either end are dropped; a run inside keeps one character
+    (its source is fixed by ``_point_spaces_forward``).
+    """
+    first = len(translated) - len(translated.lstrip())
+    end = len(translated.rstrip())
     offsets: list[int] = []
-    pending_space = False
-    for i, ch in enumerate(s):
-        piece = _TABLE[ord(ch)]
-        for c in piece:
-            if c.isspace():
-                pending_space = bool(chars)
-                continue
-            if pending_space:
-                chars.append(" ")
-                offsets.append(i)
-                pending_space = False
-            chars.append(c)
-            offsets.append(i)
-    return "".join(chars), offsets
+    done = first
+    for m in _IRREGULAR_SPACE.finditer(translated, first, end):
+        start, stop = m.span()
+        offsets.extend(sources[done:start + 1])
+        done = stop
+    offsets.extend(sources[done:end])
+    return offsets
+
+
+def _point_spaces_forward(folded: str, offsets: list[int]) -> None:
+    """Each space of ``folded`` takes the source of the character after it."""
+    position = -1
+    for word in folded.split(" ")[:-1]:
+        position += len(word) + 1
+        offsets[position] = offsets[position + 1]
 
 
 _SAINT = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
