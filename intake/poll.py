@@ -101,14 +101,15 @@ class _Folder:
 
 def poll_folder(engine: Engine, settings: Settings, client: IMAPClient, *,
                 stop: threading.Event | None = None, use_status: bool = True,
-                progress: ProgressFactory | None = None) -> PollReport:
+                progress: ProgressFactory | None = None,
+                report: PollReport | None = None) -> PollReport:
     """Store the folder's new messages, move them away, advance the checkpoint.
 
     A folder with nothing new costs one STATUS (use_status=False, as before an
     IDLE, always selects); otherwise SELECT + UID SEARCH. Raises ImapError
-    (the messages done so far stay done).
+    (the messages done so far stay done, and counted in REPORT when given).
     """
-    imap, report = settings.imap, PollReport()
+    imap, report = settings.imap, report if report is not None else PollReport()
     stop = stop or threading.Event()
     sessions = session_factory(engine, write=True)
     account = server.account_of(imap)
@@ -244,10 +245,11 @@ def poll_once(engine: Engine, settings: Settings, *, client: IMAPClient | None =
     try:
         if client is None:
             with server.session(settings.imap) as own:
-                report = poll_folder(engine, settings, own, stop=stop, progress=progress)
+                poll_folder(engine, settings, own, stop=stop, progress=progress,
+                            report=report)
         else:
-            report = poll_folder(engine, settings, client, stop=stop, use_status=use_status,
-                                 progress=progress)
+            poll_folder(engine, settings, client, stop=stop, use_status=use_status,
+                        progress=progress, report=report)
     except (ImapError, PollFailure) as exc:
         log.info("poll failed", exc_info=exc)
         report.failure = str(exc)
