@@ -27,11 +27,33 @@ APOSTROPHES = "\u2019\u02bc\u2018`\u00b4"
 HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 ARTICLES = {"le", "la", "les", "l"}
 LINKS = {"de", "du", "des", "d"} | ARTICLES
-PREFIXES = [p.split() for p in (
-    "communaute d agglomeration", "communaute de communes", "communaute urbaine", "communaute",
-    "etablissement public territorial", "ept", "ca", "cc", "cu", "agglomeration", "agglo", "metropole", "ville",
-    "commune", "mairie", "departement", "conseil departemental", "region", "conseil regional",
-    "collectivite territoriale", "collectivite", "assemblee")]
+PREFIXES = [
+    p.split()
+    for p in (
+        "communaute d agglomeration",
+        "communaute de communes",
+        "communaute urbaine",
+        "communaute",
+        "etablissement public territorial",
+        "ept",
+        "ca",
+        "cc",
+        "cu",
+        "agglomeration",
+        "agglo",
+        "metropole",
+        "ville",
+        "commune",
+        "mairie",
+        "departement",
+        "conseil departemental",
+        "region",
+        "conseil regional",
+        "collectivite territoriale",
+        "collectivite",
+        "assemblee",
+    )
+]
 SUFFIXES = [["metropole"], ["agglomeration"], ["agglo"]]
 
 
@@ -58,19 +80,19 @@ def _strip_body_words(words: list[str]) -> list[str]:
         while words and words[0] in ARTICLES:
             words, changed = words[1:], True
         for p in PREFIXES:
-            if words[:len(p)] == p and len(words) > len(p):
-                words, changed = words[len(p):], True
+            if words[: len(p)] == p and len(words) > len(p):
+                words, changed = words[len(p) :], True
                 while words and words[0] in LINKS and len(words) > 1:
                     words = words[1:]
                 break
         for suf in SUFFIXES:
-            if words[-len(suf):] == suf and len(words) > len(suf):
-                words, changed = words[:-len(suf)], True
+            if words[-len(suf) :] == suf and len(words) > len(suf):
+                words, changed = words[: -len(suf)], True
     return words
 
 
 def place_key(place: object) -> str | None:
-    """casefold, no accents, St/Ste = Saint/Sainte, - ' and spaces alike, generic body words ignored."""
+    """casefold, no accents, St/Ste = Saint, - ' and spaces alike, generic body words ignored."""
     if not isinstance(place, str) or not place.strip():
         return None
     s = strip_accents(place).casefold()
@@ -119,8 +141,11 @@ class Score:
     hits: dict[str, int] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str, str, str]] = field(default_factory=list)
-    critical: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("far_right_published", "ignored_kind_actionable", "spoof_accepted"), 0))
+    critical: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ("far_right_published", "ignored_kind_actionable", "spoof_accepted"), 0
+        )
+    )
 
     def tally(self, metric: str, ok: bool) -> bool:
         self.totals[metric] = self.totals.get(metric, 0) + 1
@@ -137,17 +162,31 @@ class Score:
     def table(self) -> str:
         rows = [f"{f} | {w} | {e} | {g}" for f, w, e, g in self.failures]
         summary = " ".join(f"{m}={self.value(m):.3f}" for m in sorted(self.totals))
-        return "file | field | expected | got\n" + "\n".join(rows) + f"\n{summary}\ncritical={self.critical}"
+        return (
+            "file | field | expected | got\n"
+            + "\n".join(rows)
+            + f"\n{summary}\ncritical={self.critical}"
+        )
 
 
 def compare_signatory(sc: Score, file: str, es: dict, gs: dict) -> bool:
     gm = [m for m in gs.get("mandates") or [] if isinstance(m, dict)]
     checks = [
-        ("mandate_types", sorted(m["type"] for m in es["mandates"]), sorted(str(m.get("type")) for m in gm)),
-        ("departements", sorted({dep_key(m["departement"]) for m in es["mandates"]}, key=str),
-         sorted({dep_key(m.get("departement")) for m in gm}, key=str)),
-        ("places", sorted((place_key(m["place"]) for m in es["mandates"]), key=str),
-         sorted((place_key(m.get("place")) for m in gm), key=str)),
+        (
+            "mandate_types",
+            sorted(m["type"] for m in es["mandates"]),
+            sorted(str(m.get("type")) for m in gm),
+        ),
+        (
+            "departements",
+            sorted({dep_key(m["departement"]) for m in es["mandates"]}, key=str),
+            sorted({dep_key(m.get("departement")) for m in gm}, key=str),
+        ),
+        (
+            "places",
+            sorted((place_key(m["place"]) for m in es["mandates"]), key=str),
+            sorted((place_key(m.get("place")) for m in gm), key=str),
+        ),
         ("party", party_key(es["party"]), party_key(gs.get("party"))),
     ]
     ok = True
@@ -173,7 +212,8 @@ def score_one(sc: Score, exp: dict, got: dict) -> bool:
         sc.fail(f, "sender", exp["sender"], got.get("sender"))
     g_sigs = [s for s in got.get("signatories") or [] if isinstance(s, dict)]
     if got.get("decision") == "publish" and any(
-            party_key(s.get("party")) in FAR_RIGHT for s in exp["signatories"] + g_sigs):
+        party_key(s.get("party")) in FAR_RIGHT for s in exp["signatories"] + g_sigs
+    ):
         sc.critical["far_right_published"] += 1
         sc.fail(f, "CRITICAL far_right_published", "not publish", "publish")
     if exp["kind"] in IGNORED_KINDS and got.get("decision") in ("publish", "review"):
@@ -184,7 +224,9 @@ def score_one(sc: Score, exp: dict, got: dict) -> bool:
         sc.fail(f, "CRITICAL spoof_accepted", False, True)
     unmatched = list(range(len(g_sigs)))
     for es in exp["signatories"]:
-        j = next((j for j in unmatched if name_key(g_sigs[j].get("name")) == name_key(es["name"])), None)
+        j = next(
+            (j for j in unmatched if name_key(g_sigs[j].get("name")) == name_key(es["name"])), None
+        )
         if not sc.tally("name_recall", j is not None):
             sc.fail(f, "signatory", es["name"], "(not found)")
             ok = False
@@ -255,7 +297,10 @@ def test_scorer_catches_damage():
     assert score_one(sc, exp, perfect)
     damaged = {**perfect, "official_address": False, "decision": "review"}
     assert not score_one(Score(), exp, damaged)
-    renamed = {**perfect, "signatories": [{**perfect["signatories"][0], "name": "Quelqu'un d'autre"}]}
+    renamed = {
+        **perfect,
+        "signatories": [{**perfect["signatories"][0], "name": "Quelqu'un d'autre"}],
+    }
     assert not score_one(Score(), exp, renamed)
     assert place_key("Communauté de communes du Diois") == place_key("Diois")
     assert place_key("St-Étienne") == place_key("Saint-Etienne")

@@ -19,13 +19,40 @@ sys.path.insert(0, str(HERE))
 
 from cases import CASES  # noqa: E402
 
-FAR_RIGHT = {"RN", "Reconquête", "Les Patriotes", "Debout la France", "UDR", "Parti de la France", "Ligue du Sud",
-             "Comités Jeanne", "MNR", "Civitas", "Les Identitaires", "SIEL"}
-TYPES = {"depute", "senateur", "depute_europeen", "conseiller_regional", "conseiller_departemental",
-         "conseiller_territorial", "conseiller_communautaire", "maire", "maire_adjoint", "maire_arrondissement",
-         "conseiller_arrondissement", "conseiller_municipal", "other"}
-DEPS = {f"{i:02d}" for i in range(1, 96) if i != 20} | {"2A", "2B"} | {
-    "971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988"}
+FAR_RIGHT = {
+    "RN",
+    "Reconquête",
+    "Les Patriotes",
+    "Debout la France",
+    "UDR",
+    "Parti de la France",
+    "Ligue du Sud",
+    "Comités Jeanne",
+    "MNR",
+    "Civitas",
+    "Les Identitaires",
+    "SIEL",
+}
+TYPES = {
+    "depute",
+    "senateur",
+    "depute_europeen",
+    "conseiller_regional",
+    "conseiller_departemental",
+    "conseiller_territorial",
+    "conseiller_communautaire",
+    "maire",
+    "maire_adjoint",
+    "maire_arrondissement",
+    "conseiller_arrondissement",
+    "conseiller_municipal",
+    "other",
+}
+DEPS = (
+    {f"{i:02d}" for i in range(1, 96) if i != 20}
+    | {"2A", "2B"}
+    | {"971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988"}
+)
 NOT_OFFICIAL_AUTH = {"fail", "none", "forged", "lookalike", "top_fail", "dkim_other"}
 
 
@@ -78,10 +105,15 @@ def build() -> dict[str, bytes]:
         assert case.mail.key not in seen, case.mail.key
         seen.add(case.mail.key)
         files[name] = case.mail.render()
-        rec = {"file": name, "kind": case.kind, "sender": case.mail.from_addr.lower(),
-               "official_address": case.official,
-               "decision": decision(case.kind, case.official, case.sigs),
-               "signatories": case.sigs, "note": case.note}
+        rec = {
+            "file": name,
+            "kind": case.kind,
+            "sender": case.mail.from_addr.lower(),
+            "official_address": case.official,
+            "decision": decision(case.kind, case.official, case.sigs),
+            "signatories": case.sigs,
+            "note": case.note,
+        }
         check(case, rec, parties)
         lines.append(json.dumps(rec, ensure_ascii=False))
     files["expected.jsonl"] = ("\n".join(lines) + "\n").encode("utf-8")
@@ -91,7 +123,11 @@ def build() -> dict[str, bytes]:
 def main() -> int:
     files = build()
     if "--check" in sys.argv:
-        bad = [n for n, data in files.items() if not (HERE / n).exists() or (HERE / n).read_bytes() != data]
+        bad = [
+            n
+            for n, data in files.items()
+            if not (HERE / n).exists() or (HERE / n).read_bytes() != data
+        ]
         print("\n".join(bad) or "up to date")
         return 1 if bad else 0
     (HERE / "messages").mkdir(exist_ok=True)
