@@ -11,16 +11,14 @@ which are never official), then name patterns for the rest (``mairie-<commune>.f
 from __future__ import annotations
 
 import csv
-import gzip
 import io
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from petition.intake import geo
-from petition.intake.textnorm import place_key, strip_article
+from petition.intake.textnorm import place_key
 
 NATIONAL = ("assemblee", "senat", "parlement_europeen")
 LOCAL = ("commune", "departement", "region", "epci")
@@ -151,7 +149,7 @@ def _departement_pattern(registrable: str, label: str) -> Institution | None:
             _departements_by_slug().get(slug(core)) if core != bare else None)
         if code is None or (digits and geo.departement_from_code(digits) != code):
             return None
-        if core == bare and _communes_by_slug().get(slug(core)):
+        if core == bare and geo.communes_by_slug(slug(core)):
             return None  # vienne.fr is the commune of Vienne; lavienne86.fr the département
     name = geo.departement_name(code)
     return Institution("departement", registrable, name, (code,), slug(name), "pattern")
@@ -177,7 +175,7 @@ def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | No
     for variant, is_prefixed in _commune_variants(core):
         if not is_prefixed and tld not in _BARE_TLDS:
             continue
-        found = _communes_by_slug().get(variant, ())
+        found = geo.communes_by_slug(variant)
         if code:
             found = tuple(c for c in found if c[1] == code)
         if found and (best is None or len(variant) > len(best[0])):
@@ -195,8 +193,8 @@ def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | No
 
 def _commune_by_stem(stem: str, code: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """vitry94.fr: the one commune of département 94 whose name starts with "vitry"."""
-    hits = [(key, found) for key, found in _communes_by_slug().items()
-            if key.startswith(stem) and any(dep == code for _, dep in found)]
+    hits = [(key, found) for key in geo.commune_slugs() if key.startswith(stem)
+            for found in [geo.communes_by_slug(key)] if any(dep == code for _, dep in found)]
     if len(hits) != 1:
         return None
     key, found = hits[0]
@@ -235,23 +233,3 @@ def _epci_core(domain: str) -> str:
 @cache
 def _departements_by_slug() -> dict[str, str]:
     return {slug(geo.departement_name(code)): code for code in geo.departement_codes()}
-
-
-@cache
-def _communes_by_slug() -> dict[str, tuple[tuple[str, str], ...]]:
-    """slug → ((name, département), …) for communes actuelles, with and without article."""
-    raw = resources.files("petition.intake.data").joinpath("communes.json.gz").read_bytes()
-    data = json.loads(gzip.decompress(raw))
-    columns = data.get("columns") or ["code", "name", "departement", "kind"]
-    i_name, i_dep, i_kind = (columns.index(c) for c in ("name", "departement", "kind"))
-    index: dict[str, set[tuple[str, str]]] = {}
-    for row in data["rows"]:
-        if row[i_kind] not in ("c", "commune"):
-            continue
-        key = place_key(row[i_name])
-        entry = (row[i_name], row[i_dep])
-        index.setdefault(key.replace(" ", ""), set()).add(entry)
-        bare = strip_article(key)
-        if bare != key:
-            index.setdefault(bare.replace(" ", ""), set()).add(entry)
-    return {k: tuple(sorted(v)) for k, v in index.items()}

@@ -11,7 +11,7 @@ import csv
 import gzip
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -189,21 +189,31 @@ def region_of_departement(code: str) -> str | None:
 # ---------------------------------------------------------------- communes
 
 class _Communes:
-    """Rows of the COG indexed by key; Commune objects are made on first lookup."""
+    """Rows of the COG indexed by key; Commune objects are made on first lookup.
+
+    Each row carries its key (``place_key`` of the name, computed by
+    scripts/build_data.py), so building the index folds nothing.
+    """
 
     def __init__(self, rows: list[list]) -> None:
         self.rows = rows
         self.parent_names = {r[0]: r[1] for r in rows if r[3] == "c"}
         self.by_key: dict[str, list[int]] = {}
         self.by_bare_key: dict[str, list[int]] = {}  # key without leading article
+        # Communes actuelles by key without spaces, with and without article (domains).
+        self.by_slug: dict[str, list[int]] = {}
         self.made: dict[str, tuple[Commune, ...]] = {}
         by_code: dict[str, int] = {}
         for i, row in enumerate(rows):
-            key = place_key(row[1])
+            key = row[6]
             self.by_key.setdefault(key, []).append(i)
-            bare = strip_article(key)
+            bare = strip_article(key) if key[:1] == "l" else key
             if bare is not key:
                 self.by_bare_key.setdefault(bare, []).append(i)
+            if row[3] == "c":
+                self.by_slug.setdefault(key.replace(" ", ""), []).append(i)
+                if bare is not key:
+                    self.by_slug.setdefault(bare.replace(" ", ""), []).append(i)
             if row[3] in "cr":
                 by_code[row[0]] = i
         for alias, code in _commune_aliases():
@@ -223,7 +233,7 @@ class _Communes:
         return found
 
     def _commune(self, row: list) -> Commune:
-        code, name, dep, kind, pop, parent = row
+        code, name, dep, kind, pop, parent = row[:6]
         return Commune(name, dep, KINDS[kind], pop, code, self.parent_names.get(parent))
 
 
@@ -231,6 +241,24 @@ class _Communes:
 def _communes() -> _Communes:
     raw = resources.files("petition.intake.data").joinpath("communes.json.gz").read_bytes()
     return _Communes(json.loads(gzip.decompress(raw))["rows"])
+
+
+def commune_slugs() -> Iterable[str]:
+    """Every key of ``communes_by_slug``."""
+    return _communes().by_slug.keys()
+
+
+def communes_by_slug(slug: str) -> tuple[tuple[str, str], ...]:
+    """((name, département), …) of the communes actuelles whose name, folded with its
+    spaces removed, is ``slug``, with or without its leading article ("lilas",
+    "leslilas" → Les Lilas); sorted when there are several."""
+    indexes = _communes().by_slug.get(slug)
+    if not indexes:
+        return ()
+    rows = _communes().rows
+    if len(indexes) == 1:
+        return ((rows[indexes[0]][1], rows[indexes[0]][2]),)
+    return tuple(sorted({(rows[i][1], rows[i][2]) for i in indexes}))
 
 
 def _commune_aliases() -> list[tuple[str, str]]:
