@@ -86,6 +86,7 @@ namespace inbox {{
   separator = /
 }}
 mailbox_idle_check_interval = 1 secs
+auth_failure_delay = 0 secs
 {extra}
 service imap-login {{
   {chroot}

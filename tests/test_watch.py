@@ -103,9 +103,10 @@ def test_watch_notices_a_dead_connection_during_idle(mailbox: Mailbox, make_emai
         wait_until(lambda: count(w.engine) == 1, 10)
 
 
-def test_wrong_password_stops_the_watch_with_status_1(mailbox: Mailbox,
+def test_wrong_password_stops_the_watch_with_status_1(dovecot_factory,
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
+    _server, mailbox = dovecot_factory()  # a failed login slows the next ones down
     settings = mailbox.with_imap(password="wrong")
     engine = open_database(settings)
     assert watch(engine, settings, threading.Event(), FAST) == 1
