@@ -406,12 +406,16 @@ def bar_progress(total: int) -> Iterator[Advance]:
     if total < PROGRESS_MIN:
         yield lambda _n: None
         return
-    started = time.monotonic()
+    started, done = time.monotonic(), [0]
 
     def rate(_item: object) -> str:
         elapsed = time.monotonic() - started
-        return f"{bar.pos / elapsed:,.0f} msg/s" if elapsed > 0 else ""
+        return f"{done[0] / elapsed:,.0f} msg/s" if done[0] and elapsed > 0 else ""
+
+    def advance(n: int) -> None:
+        done[0] += n
+        bar.update(n, current_item=True)
 
     with click.progressbar(length=total, label="poll", file=sys.stderr, show_pos=True,
                            item_show_func=rate) as bar:
-        yield lambda n: bar.update(n, current_item=True)
+        yield advance
