@@ -166,14 +166,40 @@ def text_kind(subject: str, own_text: str, has_mandate: bool = False) -> Verdict
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> str | None:
-    """The first match not negated in its own clause (« je ne souhaite pas retirer… »)."""
+    """The first match not negated in its own clause (« je ne souhaite pas retirer… »).
+
+    Linear: the clause start is carried from match to match, and only the last
+    NEGATION_WINDOW words before a match are read.
+    """
+    clause_start = 0
+    scanned = 0
     for found in pattern.finditer(text):
         start = found.start()
-        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-        before = " ".join(text[clause_start:start].split()[-NEGATION_WINDOW:])
-        if not NEGATION.search(before):
+        if scanned < start:
+            last_end = max(text.rfind(c, scanned, start) for c in _CLAUSE_ENDS)
+            clause_start = max(clause_start, last_end + 1)
+            scanned = start
+        if not NEGATION.search(_last_words(text, clause_start, start, NEGATION_WINDOW)):
             return found.group(0)
     return None
+
+
+_CLAUSE_ENDS = ".!?;:\n"  # CLAUSE_END's characters
+
+
+def _last_words(text: str, begin: int, end: int, count: int) -> str:
+    """The last ``count`` words of ``text[begin:end]``, joined by single spaces.
+
+    Reads a window growing backwards from ``end`` until it holds more than ``count``
+    words (so the first of them, maybe cut, is not used) or reaches ``begin``.
+    """
+    width = 128
+    while True:
+        left = max(begin, end - width)
+        words = text[left:end].split()
+        if left == begin or len(words) > count:
+            return " ".join(words[-count:])
+        width *= 4
 
 
 def classify(mail: Mail, own_text: str, has_mandate: bool) -> tuple[str, tuple[str, ...]]:

@@ -1,6 +1,8 @@
 """Extraction over whole mails: who signs, with which offices and party."""
 
-from petition.intake.extract import extract
+import time
+
+from petition.intake.extract import OWN_TEXT_HEAD, OWN_TEXT_TAIL, capped, extract
 from petition.intake.mime import read_mail
 
 
@@ -99,3 +101,36 @@ def test_cabinet_names_the_elu_by_title(make_email):
             "d'Albi (81).\nLe cabinet\n")
     found = run(make_email, body, sender="Cabinet du maire <cabinet@example.org>")
     assert people(found) == [("Anne Roy", [("maire", "Albi", "81")], None)]
+
+
+def test_capped_keeps_short_texts_whole():
+    text = "Je signe.\n" * 100
+    assert capped(text) == (text, None)
+
+
+def test_capped_keeps_both_ends_cut_at_line_breaks():
+    text = "".join(f"ligne {i}\n" for i in range(20_000))
+    kept, reason = capped(text)
+    assert len(kept) <= OWN_TEXT_HEAD + OWN_TEXT_TAIL
+    assert kept.startswith("ligne 0\n") and kept.endswith("ligne 19999\n")
+    assert all(line.startswith("ligne ") for line in kept.split("\n") if line)
+    assert "ligne 10000\n" not in kept
+    assert reason is not None and f"{len(text):,} characters" in reason
+
+
+def test_long_own_text_is_read_at_both_ends_with_a_reason(make_email):
+    body = ("Bonjour,\nJe signe la tribune.\n\n" + "bla " * 200_000
+            + "\n\nLou Garnier\nConseillère municipale de Millau (12)\n")
+    start = time.perf_counter()
+    found = run(make_email, body)
+    assert time.perf_counter() - start < 1.0
+    assert found.kind == "signature"
+    assert people(found) == [("Lou Garnier", [("conseiller_municipal", "Millau", "12")], None)]
+    assert any("only its first" in r for r in found.reasons)
+
+
+def test_office_in_the_skipped_middle_is_not_read(make_email):
+    body = ("Je signe.\n" + "bla\n" * 10_000 + "Maire de Millau\n" + "bla\n" * 10_000
+            + "Lou Garnier\n")
+    found = run(make_email, body)
+    assert all(not s.mandates for s in found.signatories)

@@ -1,7 +1,10 @@
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from petition.intake import kind
 from petition.intake.kind import classify, header_kind, text_kind
 from petition.intake.mime import Mail, TextPart, read_mail
 
@@ -232,3 +235,34 @@ def test_text_kind_never_raises(subject, text, has_mandate):
     kind, why = text_kind(subject, text, has_mandate)
     assert kind in (None, "auto_reply", "withdrawal", "signature", "other")
     assert bool(why) == (kind is not None)
+
+
+def _affirmed_by_definition(pattern, text):
+    """The quadratic definition of kind._affirmed: clause from the text's start."""
+    for found in pattern.finditer(text):
+        start = found.start()
+        clause_start = max((m.end() for m in kind.CLAUSE_END.finditer(text, 0, start)),
+                           default=0)
+        before = " ".join(text[clause_start:start].split()[-kind.NEGATION_WINDOW:])
+        if not kind.NEGATION.search(before):
+            return found.group(0)
+    return None
+
+
+_PIECES = ["je signe", "je ne", "pas", "n", "jamais", "souhaite", "retirer ma signature",
+           ".", ";", "\n", " ", "  ", "mot", "tres" * 20, "ne plus figurer", "je me retire"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_affirmed_matches_its_definition(pieces):
+    text = " ".join(pieces)
+    for pattern in (kind.SIGN_TEXT, kind.WITHDRAW_TEXT):
+        assert kind._affirmed(pattern, text) == _affirmed_by_definition(pattern, text)
+
+
+def test_affirmed_is_linear_on_long_negated_text():
+    text = "je ne veux pas " + "tres " * 30 + ". je ne le veux pas je signe " * 20_000
+    start = time.perf_counter()
+    assert kind._affirmed(kind.SIGN_TEXT, text) is None
+    assert time.perf_counter() - start < 1.0
