@@ -33,6 +33,9 @@ _BULLET = re.compile(r"^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+(.+)$", re.M)
 # costing seconds. Cut at a line break (else a space) so no word is read half.
 OWN_TEXT_HEAD = 16_000
 OWN_TEXT_TAIL = 16_000
+# A body text is read up to PART_TEXT_EDGE characters from each end before its quotes
+# are looked for: a long thread keeps its top (top-posting) and bottom (bottom-posting).
+PART_TEXT_EDGE = 128_000
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,10 @@ def own_text(mail: Mail) -> tuple[str, str, list[str]]:
     bodies: list[str] = []
     forwarded: list[str] = []
     for part in mail.texts:
-        split = split_quotes(part.text)
+        text, cap = capped(part.text, PART_TEXT_EDGE, PART_TEXT_EDGE, "body text")
+        if cap:
+            reasons.append(cap)
+        split = split_quotes(text)
         own, cap = capped(split.own.strip())
         if cap:
             reasons.append(cap)
@@ -107,17 +113,18 @@ def _dedupe_texts(texts: list[str]) -> list[str]:
     return out
 
 
-def capped(body: str) -> tuple[str, str | None]:
+def capped(body: str, head_size: int = OWN_TEXT_HEAD,
+           tail_size: int = OWN_TEXT_TAIL, what: str = "own text") -> tuple[str, str | None]:
     """``body``, or its first and last parts when it is longer than the cap; the reason."""
-    if len(body) <= OWN_TEXT_HEAD + OWN_TEXT_TAIL:
+    if len(body) <= head_size + tail_size:
         return body, None
-    head, tail = body[:OWN_TEXT_HEAD - 1], body[1 - OWN_TEXT_TAIL:]  # + "\n\n": no longer
+    head, tail = body[:head_size - 1], body[1 - tail_size:]  # + "\n\n": no longer
     cut = max(head.rfind("\n"), head.rfind(" ")) if "\n" not in head else head.rfind("\n")
-    head = head[:cut] if cut > OWN_TEXT_HEAD // 2 else head
+    head = head[:cut] if cut > head_size // 2 else head
     cut = tail.find("\n") if "\n" in tail else tail.find(" ")
-    tail = tail[cut + 1:] if 0 <= cut < OWN_TEXT_TAIL // 2 else tail
+    tail = tail[cut + 1:] if 0 <= cut < tail_size // 2 else tail
     return f"{head}\n\n{tail}", (
-        f"own text of {len(body):,} characters: only its first {len(head):,} and last "
+        f"{what} of {len(body):,} characters: only its first {len(head):,} and last "
         f"{len(tail):,} read")
 
 

@@ -134,3 +134,13 @@ def test_office_in_the_skipped_middle_is_not_read(make_email):
             + "Lou Garnier\n")
     found = run(make_email, body)
     assert all(not s.mandates for s in found.signatories)
+
+
+def test_a_huge_body_is_read_at_both_ends_only():
+    from petition.intake.extract import PART_TEXT_EDGE, capped
+
+    body = "Je signe.\n" + "> cité\n" * 400_000 + "Zoé Martin, maire de Die (26)\n"
+    text, reason = capped(body, PART_TEXT_EDGE, PART_TEXT_EDGE, "body text")
+    assert reason is not None and reason.startswith("body text of ")
+    assert text.startswith("Je signe.") and text.endswith("maire de Die (26)\n")
+    assert len(text) <= 2 * PART_TEXT_EDGE + 2
