@@ -304,6 +304,49 @@ def signatory_line(counts: dict[str, Any]) -> str:
     return "signatories: " + ", ".join(f"{n} {status}" for status, n in sig.items())
 
 
+# --------------------------------------------------------------------------- IMAP
+
+@cli.command()
+@click.option("--watch", is_flag=True,
+              help="Stay connected (IMAP IDLE) and store mail as it arrives.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what was done, and failures' details.")
+@pass_app
+def poll(app: App, watch: bool, verbose: bool) -> None:
+    """Fetch new mail from the IMAP folder, store it, move it to the processed folder."""
+    from petition.intake.poll import poll_command
+
+    sys.exit(poll_command(app.settings, watch=watch, verbose=verbose or app.verbose > 0))
+
+
+@cli.command()
+@click.option("-v", "--verbose", is_flag=True, help="Print a summary even when nothing is new.")
+@pass_app
+def run(app: App, verbose: bool) -> None:
+    """The cron job: poll, then render when anything changed (one run at a time).
+
+    Silent on stdout when nothing was new.
+    """
+    from petition.intake.poll import run_command
+
+    sys.exit(run_command(app.settings, verbose=verbose or app.verbose > 0))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable.")
+@click.option("--max-age", type=float, default=None,
+              help="Minutes after which the last successful poll counts as too old "
+                   "(default: [health] max_poll_age_minutes).")
+@pass_app
+def status(app: App, as_json: bool, max_age: float | None) -> None:
+    """Last poll, messages in error, pending reviews, checkpoints; exit 1 when unhealthy."""
+    from datetime import timedelta
+
+    from petition.intake.health import status_command
+
+    minutes = max_age if max_age is not None else app.settings.health.max_poll_age_minutes
+    sys.exit(status_command(app.settings, max_age=timedelta(minutes=minutes), as_json=as_json))
+
+
 # --------------------------------------------------------------------------- demo
 
 @cli.command()
@@ -348,7 +391,8 @@ def sample_mailbox() -> Iterator[Path]:
         yield Path(path)
 
 
-COMMANDS: Sequence[Callable[..., Any]] = (db, parse, ingest, requeue, render, stats, demo)
+COMMANDS: Sequence[Callable[..., Any]] = (db, parse, ingest, requeue, render, stats, demo,
+                                          poll, run, status)
 
 
 def main() -> None:

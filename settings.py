@@ -74,6 +74,11 @@ class PolicySettings:
 
 
 @dataclass(frozen=True)
+class HealthSettings:
+    max_poll_age_minutes: float = 60.0
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = DatabaseSettings()
     imap: ImapSettings = ImapSettings()
@@ -81,6 +86,7 @@ class Settings:
     auth: AuthSettings = AuthSettings()
     render: RenderSettings = RenderSettings()
     policy: PolicySettings = PolicySettings()
+    health: HealthSettings = HealthSettings()
     source: str = "built-in defaults"
 
 
@@ -91,6 +97,7 @@ SECTIONS: dict[str, type] = {
     "auth": AuthSettings,
     "render": RenderSettings,
     "policy": PolicySettings,
+    "health": HealthSettings,
 }
 SECRET_KEYS = {"password"}
 
@@ -196,6 +203,8 @@ def _check_values(settings: Settings) -> None:
         raise ConfigError(f"{src}: [imap] port: expected 1-65535, got {settings.imap.port}")
     if settings.imap.batch_size < 1:
         raise ConfigError(f"{src}: [imap] batch_size: expected a positive integer")
+    if settings.health.max_poll_age_minutes <= 0:
+        raise ConfigError(f"{src}: [health] max_poll_age_minutes: expected a positive number")
     if not settings.auth.trusted_authserv_ids:
         raise ConfigError(f"{src}: [auth] trusted_authserv_ids: name at least one server")
 
