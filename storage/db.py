@@ -13,6 +13,8 @@ The schema is made only by the alembic migrations shipped in the package
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -30,11 +32,12 @@ log = logging.getLogger(__name__)
 SCRIPT_LOCATION = "petition:migrations"
 BUSY_TIMEOUT_MS = 5000
 IMMEDIATE = "petition_begin_immediate"
+# busy_timeout first: switching a new file to WAL needs a lock that another process
+# may hold for a moment, and without a busy handler that fails at once.
 SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
     "PRAGMA synchronous=NORMAL",
     "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
 
@@ -57,8 +60,28 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         for pragma in SQLITE_PRAGMAS:
             cursor.execute(pragma)
+        _ensure_wal(cursor)
     finally:
         cursor.close()
+
+
+def _ensure_wal(cursor: Any) -> None:
+    """Switch the file to WAL (persistent) unless it already is.
+
+    The switch needs every other connection out of the way, and SQLite may answer
+    "locked" at once without calling the busy handler (another process is creating
+    the schema): retry until the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_begin(conn: Connection) -> None:
