@@ -396,11 +396,59 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
         code, end, _ = _code_after(text, folded, pos, rule, None)
         return "", None, code, (end if code else pos), bool(code)
     start = pos
+    starts: list[int] = []
+    bare = _BARE_DELEG.match(folded, start)
+    if bare:  # « adjointe au maire déléguée de Tourlaville »
+        starts.append(bare.end())
+    if _ENDS_DELEG.search(folded, max(0, pos - 12), pos):  # « adjoint délégué à la … de X »
+        stop = _DELEG_STOP.search(folded, pos, pos + 60)
+        starts.extend(_links_inside(folded, pos, stop.start() if stop else pos + 60, True))
+        if stop and stop.group() != "(":  # « adjointe déléguée aux sports, Millau »
+            starts.append(stop.start())
     for _ in range(3):
         m = _MODIFIERS.match(folded, start)
         if not m or m.end() == start:
             break
+        starts.extend(_links_inside(folded, m.start(), m.end()))
         start = m.end()
+    for at in (*starts, start):
+        found = _place_at(text, folded, at, rule)
+        if found:
+            return found
+    code, end, city = _code_after(text, folded, start, rule, None)
+    if city and rule == "city":
+        return "", city, CITY_DEPS[city], end, False
+    return "", None, code, (end if code else pos), bool(code)
+
+
+_DELEG_WORD = re.compile(r"deleg|charg|responsable")
+_LINK_INSIDE = re.compile(r" (?=de |d'|du )")
+
+
+_BARE_DELEG = re.compile(r"[ ,]*" + MACROS["delegue"] + r"s?(?= (?:de |d'|du ))")
+_ENDS_DELEG = re.compile(MACROS["delegue"] + r"s?$")
+_DELEG_STOP = re.compile(r"[\n,;()]| - ")
+
+
+def _links_inside(folded: str, start: int, end: int, deleg: bool = False) -> list[int]:
+    """Where a place may start inside a delegation: « déléguée de Tourlaville », « délégué
+    à la culture de Millau » (a body named first ends the search: « délégué de la
+    Métropole de Lyon » names no commune)."""
+    span = folded[start:end]
+    if not deleg and not _DELEG_WORD.search(span):
+        return []
+    out = []
+    for m in _LINK_INSIDE.finditer(span):
+        if _BODY_WORDS.search(span[:m.start()]) or _BODY_WORDS.match(span, m.end() + 3):
+            break
+        out.append(start + m.start())
+    return out
+_COMMUNE_WORD = re.compile(
+    r"(?:la |l')?(?:commune|ville)(?: (?:deleguee|associee|nouvelle))? (?:de |d'|du )")
+
+
+def _place_at(text: str, folded: str, start: int, rule: str
+              ) -> tuple[str, str | None, str | None, int, bool] | None:
     for con in _connectors(folded, start):
         for cand, cend in _place_candidates(text, con):
             got = _resolve(rule, cand)
@@ -412,10 +460,7 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
                 end = max(end, cend + 1)
             written = code is not None
             return override, place, code or inferred, max(end, cend), written
-    code, end, city = _code_after(text, folded, start, rule, None)
-    if city and rule == "city":
-        return "", city, CITY_DEPS[city], end, False
-    return "", None, code, (end if code else pos), bool(code)
+    return None
 
 
 def _connectors(folded: str, pos: int) -> list[int]:
@@ -427,6 +472,9 @@ def _connectors(folded: str, pos: int) -> list[int]:
         m2 = re.compile(r"(?:de la |de l'|du |des |de |d')").match(folded, m.end())
         if m2:
             out.append(m2.end())
+        m3 = _COMMUNE_WORD.match(folded, m.end())  # « de la commune déléguée de Fougerolles »
+        if m3:
+            out.append(m3.end())
     return out
 
 
@@ -584,16 +632,77 @@ def _dedupe(hits: list[Hit]) -> list[Mandate]:
     return [Mandate(h.type, h.label, h.place, h.departement) for h in out]
 
 
+def _postcode_code(folded: str, place: str) -> str | None:
+    """The département of a postcode written with ``place`` (« 93100 Montreuil »,
+    « Montreuil (93100) », « 93100 - Montreuil »), when the commune lies in it."""
+    words = _key(place).split()
+    if not words:
+        return None
+    name = r"[ \-']+".join(re.escape(w) for w in words)
+    for rx in (rf"(?<![\d.])(\d{{5}})[ \t]*(?:[-,/][ \t]*)?{name}(?![a-z0-9])",
+               rf"(?<![a-z0-9]){name}[ \t]*(?:\([ \t]*(\d{{5}})[ \t]*\)|[,\-]?[ \t]*(\d{{5}}))"
+               r"(?![\d.])"):
+        for m in re.finditer(rx, folded):
+            written = next(g for g in m.groups() if g)
+            code = geo.postcode_departement(written)
+            if code and _commune_in(place, code):
+                return code
+    return None
+
+
+def _postcodes(text: str, hits: list[Hit]) -> None:
+    """A postcode written with a commune names its département: homonyms resolved."""
+    folded = None
+    for h in hits:
+        if h.departement or h.place is None or h.rule != "commune":
+            continue
+        folded = folded if folded is not None else fold_keep(text)
+        code = _postcode_code(folded, h.place)
+        if code:
+            h.departement, h.code_written = code, True
+
+
+COMMUNAL = ("maire", "maire_adjoint", "conseiller_municipal")
+
+
+def commune_nouvelle(place: str, code: str | None = None) -> tuple[str, str | None] | None:
+    """(commune nouvelle, its département) when ``place`` names only communes déléguées
+    or associées (in département ``code`` when given) of one commune; else None."""
+    found = [c for c in geo.communes_named(place) if code is None or c.departement == code]
+    if not found or any(c.kind in geo.ACTUAL for c in found):
+        return None
+    parents = {(c.parent, c.departement) for c in found}
+    if len(parents) != 1:
+        return None
+    parent, dep = parents.pop()
+    if not parent:
+        return None
+    return parent, commune_dep(parent, dep) or dep
+
+
+def _communes_nouvelles(hits: list[Hit]) -> None:
+    """A communal office's place is the commune: a commune déléguée's council and maire
+    délégué belong to its commune nouvelle (« maire délégué de Tourlaville »)."""
+    for h in hits:
+        if h.rule != "commune" or h.type not in COMMUNAL or h.place is None:
+            continue
+        nouvelle = commune_nouvelle(h.place, h.departement)
+        if nouvelle:
+            h.place, h.departement = nouvelle[0], h.departement or nouvelle[1]
+
+
 def find_hits(text: str) -> list[Hit]:
     """Every current office in ``text``, in order, with its offsets (before dedupe)."""
     hits = _scan(text)
     _share_codes(text, hits)
+    _postcodes(text, hits)
     cities = [h.place for h in hits if h.place in CITY_DEPS]
     for h in hits:
         if h.place is None and h.rule == "city" and len(set(cities)) == 1:
             h.place = cities[0]
             h.departement = h.departement or CITY_DEPS[cities[0]]
         _infer(h)
+    _communes_nouvelles(hits)
     return hits
 
 

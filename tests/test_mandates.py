@@ -101,3 +101,47 @@ def test_arrondissement_office_takes_the_city_named_elsewhere():
 def test_municipal_and_communautaire_in_one_phrase():
     assert triples("conseillère municipale et communautaire à Quimperlé (29)") == [
         ("conseiller_municipal", "Quimperlé", "29"), ("conseiller_communautaire", None, "29")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maire déléguée de Seynod", [("maire", "Annecy", "74")]),
+    ("Maire délégué d'Équeurdreville-Hainneville (Manche)",
+     [("maire", "Cherbourg-en-Cotentin", "50")]),
+    ("maire délégué de la commune déléguée de Cran-Gevrier",
+     [("maire", "Annecy", "74")]),
+    ("Adjointe au maire déléguée de Seynod (74)", [("maire_adjoint", "Annecy", "74")]),
+    ("Conseiller municipal délégué de Cran-Gevrier", [("conseiller_municipal", "Annecy", "74")]),
+    # the council of a commune déléguée is the commune nouvelle's
+    ("conseillère municipale de Saint-Germain-de-Tallevende-la-Lande-Vaumont",
+     [("conseiller_municipal", "Vire Normandie", "14")]),
+    # a name carried by a commune actuelle stays that commune
+    ("Maire de Bayeux", [("maire", "Bayeux", "14")]),
+])
+def test_commune_deleguee_gives_the_commune_nouvelle(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("conseillère municipale déléguée à la jeunesse de Loches",
+     [("conseiller_municipal", "Loches", "37")]),
+    ("adjoint délégué aux finances, Loches", [("maire_adjoint", "Loches", "37")]),
+    ("adjointe déléguée à la politique de la ville de Loches",
+     [("maire_adjoint", "Loches", "37")]),
+])
+def test_place_after_a_delegation(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Adjointe au maire de Valence\nHôtel de ville, 1 place de la Liberté, 26000 Valence",
+     [("maire_adjoint", "Valence", "26")]),
+    ("Conseiller municipal de Valence (82400)", [("conseiller_municipal", "Valence", "82")]),
+    ("Maire de Saint-Ouen\n41100 - SAINT-OUEN", [("maire", "Saint-Ouen", "41")]),
+    ("conseillère municipale de Saint-Denis, 97400", [
+        ("conseiller_municipal", "Saint-Denis", "974")]),
+    # a postcode of another commune's département says nothing about this one
+    ("Conseiller municipal de Valence\n75011 Paris", [("conseiller_municipal", "Valence", None)]),
+    ("Conseiller municipal de Valence\n33000 Valence", [("conseiller_municipal", "Valence", None)]),
+])
+def test_postcode_with_the_commune_gives_its_departement(text, expected):
+    assert triples(text) == expected
