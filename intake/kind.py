@@ -95,18 +95,36 @@ AUTO_TEXT = re.compile(
     r"|\bi am (currently )?(out of (the )?office|away)\b"
     r"|\bi will be out of (the )?office"
 )
+# A withdrawal names what is taken back: one's own signature or name, singular or plural,
+# maybe counted (« nos deux signatures »), with a verb of removal, or says the name must
+# no longer appear. « corriger ma signature » is a correction, hence a signature.
+_REMOVE = r"(?:retir|supprim|annul|enlev|ot|effac|ray|radi|barr)\w*"
+_OWN = r"(?:ma|mon|mes|notre|nos)"
+_THEIR = r"(?:sa|son|ses|leur|leurs)"
+_COUNT = r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,2}|propres?)\s+)?"
+_NAMED = r"(?:signature|signatures|nom|noms)"
+_WANT = (r"(?:souhaite|souhaitons|souhaitent|veux|voulons|veulent|voudrais|voudrions"
+         r"|desire|desirons)")
+_TRIBUNE = (r"(?:la |cette |votre |ce |cet |l )?(?:tribune|petition|appel|texte|initiative"
+            r"|demarche|liste|campagne|signataires)")
 WITHDRAW_TEXT = re.compile(
-    r"\b(retir|supprim|annul|enlev|ot)\w*\s+(ma|mon|notre|nos)\s+"
-    r"(signature|signatures|nom|noms|soutien)\b"
-    r"|\b(retir|supprim|annul|enlev)\w*\s+(sa|son|leur|leurs)\s+(signature|signatures|nom|noms)\b"
-    r"|\b(retir|supprim|annul|enlev)\w*\s+(la|les) signatures?\s+(de|d)\b"
-    r"|\bretire[sz]?\s+(moi|nous)\b"
-    r"|\bretrait de (ma|mon|sa|son|leur|leurs|notre|nos|la) (signature|nom)"
-    r"|\bretrait de (mon|notre) soutien"
-    r"|\bje (souhaite|veux|voudrais|prefere|dois) (me retirer|me desister|retirer)"
-    r"|\bje me retire\b|\bje me desiste\b"
-    r"|\bne plus (faire )?(figurer|apparaitre)"
-    r"|\bne (souhaite|veux|voudrais) plus (figurer|apparaitre|etre signataire|signer)"
+    rf"\b{_REMOVE}\s+{_OWN}\s+{_COUNT}(?:{_NAMED}|soutien)\b"
+    rf"|\b(?:retir|supprim|annul|enlev|effac)\w*\s+{_THEIR}\s+{_COUNT}{_NAMED}\b"
+    rf"|\b(?:retir|supprim|annul|enlev|effac)\w*\s+(?:la|les|le) {_NAMED}\s+(?:de|d)\b"
+    r"|\bretire[sz]?\s+(?:moi|nous)\b"
+    r"|\bretrait de (?:ma|mon|mes|sa|son|leur|leurs|notre|nos|la|les) "
+    rf"{_COUNT}(?:signature|nom)"
+    r"|\bretrait de (?:mon|notre) soutien"
+    r"|\b(?:je|nous) (?:souhaite|souhaitons|veux|voulons|voudrais|voudrions|prefere|preferons"
+    r"|dois|devons) (?:me retirer|nous retirer|me desister|nous desister|retirer)"
+    r"|\bje me retire\b|\bnous nous retirons\b|\bje me desiste\b|\bnous nous desistons\b"
+    rf"|\b(?:me|nous) desolidaris\w*(?=\s*(?:[.!;,\n]|$|(?:de|d|du) {_TRIBUNE}))"
+    r"|\bne plus (?:faire )?(?:figurer|apparaitre|etre signataires?\b|etre associes?\b"
+    r"|etre associees?\b|etre (?:sur|dans|parmi) (?:la liste|les signataires))"
+    rf"|\bne {_WANT} plus (?:figurer|apparaitre|etre signataires?\b|etre associe|signer)"
+    rf"|\bne {_WANT} plus (?:que|voir) {_OWN} {_COUNT}{_NAMED}\b"
+    rf"|\b{_OWN} {_COUNT}{_NAMED} ne (?:doit|doivent|devrait|devraient|peut|peuvent) plus"
+    r" (?:figurer|apparaitre|etre)"
 )
 SIGN_TEXT = re.compile(
     r"\bje (signe|co ?signe|contresigne)\b"

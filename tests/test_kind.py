@@ -125,6 +125,39 @@ def test_withdrawal_wording(text):
     assert text_kind("Tribune", text)[0] == "withdrawal"
 
 
+@pytest.mark.parametrize("text", [
+    "Bonjour, merci d'ôter nos trois signatures : Paul Exemple, Jeanne Modèle, Rémi Essai.",
+    "Nous vous prions de supprimer nos 2 noms de la liste.",
+    "Toutes deux, nous retirons nos signatures.",
+    "Rayez mon nom, s'il vous plaît.",
+    "Pourriez-vous effacer mes deux signatures (j'avais signé deux fois) ?",
+    "Nous ne souhaitons plus que nos noms figurent au bas de ce texte.",
+    "Je ne voudrais plus voir mon nom parmi les signataires.",
+    "Ma signature ne peut plus apparaître : le conseil a voté contre.",
+    "Nos noms ne doivent plus figurer sur votre site.",
+    "Je vous demande de ne plus être signataire de ce texte.",
+    "Après réflexion, je me désolidarise.",
+    "Nous nous désolidarisons de cette tribune.",
+    "Je me désolidarise de l'appel, merci d'en prendre note.",
+    "Je demande à ne plus être associée à cette initiative.",
+    "Nous nous retirons de la liste.",
+    "Merci de retirer les noms de Paul Exemple et Jeanne Modèle.",
+])
+def test_plural_counted_and_indirect_withdrawals(text):
+    assert text_kind("Tribune", text, has_mandate=True)[0] == "withdrawal"
+
+
+@pytest.mark.parametrize("text", [
+    "Je ne souhaite pas retirer nos deux signatures.",
+    "Nous ne retirons pas nos noms, bien au contraire.",
+    "Je me désolidarise des propos du préfet : je signe la tribune.",
+    "Merci de corriger ma signature : je suis adjointe, plus conseillère.",
+    "Je signe ; le maire souhaite que son nom ne figure pas, c'est son choix.",
+])
+def test_negated_or_unrelated_removal_words_are_not_withdrawals(text):
+    assert text_kind("Tribune", text, has_mandate=True)[0] == "signature"
+
+
 def test_withdrawal_in_the_subject_alone():
     assert text_kind("Retrait de ma signature – Lise Exemple", "")[0] == "withdrawal"
 
