@@ -158,6 +158,8 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None) -> lis
     floating: list[mandates.Hit] = []
 
     def person(name: str, reason: str) -> _Person:
+        if writer and names.abbreviates(name, writer.name):  # « P. Béranger » → From's
+            name = writer.name
         key = names.fold(name)
         for p in people.values():
             if names.same_person(p.name, name):
@@ -175,6 +177,9 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None) -> lis
         owners = [writer.name if n == names.WRITER and writer else n
                   for n in names.names_before(text, h.start)]
         owners = [n for n in owners if n and n != names.WRITER]
+        if not owners:  # « Le maire, Jean Moulin »
+            after = names.name_after(text, h.start, h.end)
+            owners = [after] if after else []
         if not owners:
             owners = line_owner.get(line) or line_owner.get(line - 1) or []
         if not owners:

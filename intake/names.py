@@ -16,8 +16,11 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zà-öø-ÿœ"
 _WORD = rf"(?:[{_UP}][{_LOW}'’]+|[{_UP}]{{2,}}|[dD]['’][{_UP}][{_LOW}]+)"
 TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*")
-PARTICLES = {"de", "du", "des", "d'", "le", "la", "dos", "da", "van", "von", "ben", "el",
-             "al", "di", "del", "della", "mac", "ter", "den"}
+PARTICLES = {"de", "du", "des", "d'", "le", "la", "dos", "da", "das", "do", "van", "von", "ben",
+             "el", "al", "di", "del", "della", "mac", "ter", "ten", "den", "der", "het", "zu",
+             "y", "lo"}
+# A given name written as an initial: « P. Béranger », « J.-P. Roux ».
+INITIAL = re.compile(rf"[{_UP}]\.(?:-[{_UP}]\.)?")
 TITLES = {"m", "m.", "mme", "mlle", "mr", "dr", "pr", "me", "madame", "monsieur",
           "mademoiselle", "docteur", "professeur", "maitre"}
 # Words that begin institution names, parties, greetings, offices: never part of a name.
@@ -73,25 +76,65 @@ def _stop(w: str) -> bool:
 
 
 def as_name(words: list[str]) -> str | None:
-    """``words`` joined when they form a person's name, else None."""
+    """``words`` joined when they form a person's name, else None.
+
+    Given names come first: a surname written first in capitals (« LE GALL Anne »)
+    is moved after them (« Anne LE GALL »).
+    """
     words = [w for w in words if w]
     while words and fold(words[0]).strip(".") in TITLES:
         words = words[1:]
     if not 2 <= len(words) <= 6:
         return None
+    words = given_first(words)
     real = 0
     for i, w in enumerate(words):
         f = fold(w)
         if f in PARTICLES and 0 < i < len(words) - 1:
+            continue
+        if INITIAL.fullmatch(w) and i < len(words) - 1:
+            real += 1
+            continue
+        if _particle_surname(words, i):
+            real += 1
             continue
         if not _is_token(w) or _stop(w):
             return None
         real += 1
     if real < 2 or all(_is_upper(w) for w in words if fold(w) not in PARTICLES):
         return None
-    if fold(words[0]) in PARTICLES:
+    if fold(words[0]) in PARTICLES or INITIAL.fullmatch(words[-1]):
         return None
     return " ".join(words)
+
+
+def _particle_surname(words: list[str], i: int) -> bool:
+    """« Yann Le Du »: a capitalised particle ending a surname that starts with one."""
+    if i != len(words) - 1 or i < 2:
+        return False
+    w, before = words[i], words[i - 1]
+    return (fold(w) in PARTICLES and w[:1].isupper() and fold(before) in PARTICLES
+            and before[:1].isupper())
+
+
+def given_first(words: list[str]) -> list[str]:
+    """« DUBOIS-FERRAND Marie-Claire » → Marie-Claire DUBOIS-FERRAND; else unchanged.
+
+    The surname block is one or more words in capitals (particles may be short; other
+    words have three letters or more, so « PS Anne Roy » is not turned around), and
+    every word after it is a capitalised given name.
+    """
+    split = next((i for i, w in enumerate(words) if not _is_upper(w)), len(words))
+    if split == 0 or split == len(words):
+        return words
+    head, tail = words[:split], words[split:]
+    if not all(fold(w) in PARTICLES or sum(c.isalpha() for c in w) >= 3 for w in head):
+        return words
+    if not all(TOKEN.fullmatch(w) and fold(w) not in PARTICLES for w in tail):
+        return words
+    if fold(head[-1]) in PARTICLES or not any(fold(w) not in PARTICLES for w in head):
+        return words
+    return tail + head
 
 
 def is_person_name(s: str) -> bool:
@@ -205,9 +248,44 @@ def signoff_name(text: str, display: str | None = None) -> NameGuess | None:
             if same_person(g.name, shown):
                 return NameGuess(g.name, 0.95, "name from the sign-off, same as From", g.start,
                                  g.end)
+            if abbreviates(g.name, shown):
+                return NameGuess(shown, 0.9, "name from From, written with initials in the "
+                                 "sign-off", g.start, g.end)
     closings = [m.end() for m in _CLOSINGS.finditer(text)]
     after = [g for g in lines if any(c <= g.start for c in closings)]
     return after[0] if after else lines[-1]
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """« P. Béranger » (or « J.-P. Béranger ») is ``full`` with initials for given names."""
+    sw, fw = short.split(), full.split()
+    if len(sw) != len(fw) or not any(INITIAL.fullmatch(w) for w in sw):
+        return False
+    for s, f in zip(sw, fw, strict=True):
+        if INITIAL.fullmatch(s):
+            letters = [p.strip(".") for p in s.split("-")]
+            parts = f.split("-")
+            if len(letters) != len(parts) or any(
+                    fold(p)[:1] != fold(letter) for letter, p in zip(letters, parts, strict=True)):
+                return False
+        elif fold(s) != fold(f):
+            return False
+    return True
+
+
+_LINE_HEAD = re.compile(r"[ \t>]*(?:(?:le|la|les|l'|l’)[ \t]*)?", re.I)
+_AFTER_OFFICE = re.compile(r"[ \t]*(?:,|:|[–—-])[ \t]*([^\n,;:()]{3,80}?)[ \t]*[.,]?[ \t]*$",
+                           re.M)
+
+
+def name_after(text: str, start: int, end: int) -> str | None:
+    """« Le maire, Jean Moulin »: the name ending the line of an office (``start``…``end``)
+    that begins it. « du sénateur Jean Moulin » does not begin its line: not a signer."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LINE_HEAD.fullmatch(text, line_start, start):
+        return None
+    m = _AFTER_OFFICE.match(text, end)
+    return as_name(m.group(1).split()) if m else None
 
 
 def same_person(a: str, b: str) -> bool:

@@ -144,3 +144,55 @@ def test_a_huge_body_is_read_at_both_ends_only():
     assert reason is not None and reason.startswith("body text of ")
     assert text.startswith("Je signe.") and text.endswith("maire de Die (26)\n")
     assert len(text) <= 2 * PART_TEXT_EDGE + 2
+
+
+def test_signatories_with_particles_on_list_lines(make_email):
+    body = ("Bonjour,\nNous signons :\n"
+            "- Lina Roux, conseillère municipale de Lorient (56), PCF\n"
+            "- Erwan Le Du, conseiller municipal de Lorient (56), EELV\n"
+            "- Noor Van der Meer, conseillère municipale de Lorient (56)\n\nBien à vous\n")
+    found = run(make_email, body, sender="Lina Roux <lina.roux@example.org>")
+    assert [s.name for s in found.signatories] == [
+        "Lina Roux", "Erwan Le Du", "Noor Van der Meer"]
+    assert all(len(s.mandates) == 1 for s in found.signatories)
+
+
+def test_two_names_with_particles_share_an_office(make_email):
+    body = "Bonjour,\nInès de La Roche et Louis d'Estrées, conseillers municipaux de Loches.\n"
+    found = run(make_email, body)
+    assert people(found) == [
+        ("Inès de La Roche", [("conseiller_municipal", "Loches", "37")], None),
+        ("Louis d'Estrées", [("conseiller_municipal", "Loches", "37")], None)]
+
+
+def test_surname_first_in_capitals_in_the_sign_off(make_email):
+    body = "Bonjour,\nJe signe.\n\nLE BRIS Gwenaëlle\nConseillère municipale de Lorient (56)\n"
+    found = run(make_email, body, sender="Gwenaëlle Le Bris <g.lebris@example.org>")
+    assert [s.name for s in found.signatories] == ["Gwenaëlle LE BRIS"]
+
+
+def test_initials_in_the_sign_off_with_the_full_name_in_from(make_email):
+    body = "Bonjour,\nJe signe.\n\nH. Castagnol, maire de Loches (37)\n"
+    found = run(make_email, body, sender="Hélène Castagnol <h.castagnol@example.org>")
+    assert people(found) == [("Hélène Castagnol", [("maire", "Loches", "37")], None)]
+
+
+def test_name_after_the_office_is_the_signer(make_email):
+    body = "Bonjour,\nJe signe la tribune.\n\nLe maire, Hugo Ferrand\nMairie de Loches (37)\n"
+    found = run(make_email, body, sender="Mairie de Loches <accueil@example.org>")
+    assert [s.name for s in found.signatories] == ["Hugo Ferrand"]
+
+
+def test_name_after_another_persons_title_is_not_the_signer(make_email):
+    body = ("Bonjour,\nJe signe la tribune, comme l'a fait le cabinet du sénateur Hugo Ferrand.\n"
+            "\nLina Roux\nConseillère municipale de Loches (37)\n")
+    found = run(make_email, body, sender="Lina Roux <lina.roux@example.org>")
+    assert people(found) == [("Lina Roux", [("conseiller_municipal", "Loches", "37")], None)]
+
+
+def test_maire_delegue_and_postcode_in_a_sign_off(make_email):
+    body = ("Bonjour,\nJe signe.\n\nLina Roux\nMaire déléguée de Seynod\n\n"
+            "Hugo Ferrand\nConseiller municipal de Valence\n1 place de la Liberté, 26000 Valence\n")
+    found = run(make_email, body)
+    assert people(found) == [("Lina Roux", [("maire", "Annecy", "74")], None),
+                             ("Hugo Ferrand", [("conseiller_municipal", "Valence", "26")], None)]

@@ -3,6 +3,7 @@
 import pytest
 
 from petition.intake import names
+from petition.intake.mandates import find_hits
 
 
 @pytest.mark.parametrize("display, expected", [
@@ -70,3 +71,61 @@ def test_lines_that_are_not_names(line):
 
 def test_same_person_ignores_case_and_order():
     assert names.same_person("Paul ARNAL", "Arnal Paul")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ROUSSEL-VIDAL Jeanne-Marie", "Jeanne-Marie ROUSSEL-VIDAL"),
+    ("LE BRIS Gwenaëlle", "Gwenaëlle LE BRIS"),
+    ("DE LA FONTAINE Hugo", "Hugo DE LA FONTAINE"),
+    ("Gwenaëlle LE BRIS", "Gwenaëlle LE BRIS"),
+])
+def test_surname_first_in_capitals_is_turned_around(line, expected):
+    assert [g.name for g in names.name_lines(f"Je signe.\n\n{line}\n")] == [expected]
+
+
+def test_short_capitals_first_are_not_a_surname():
+    assert names.given_first(["PS", "Anne", "Roy"]) == ["PS", "Anne", "Roy"]
+
+
+@pytest.mark.parametrize("name", [
+    "Erwan Le Bot", "Maël Le Du", "Inès de La Roche", "Louis d'Estrées", "Noor Van der Meer",
+    "Sofia Dos Santos", "Jan ter Horst",
+])
+def test_surnames_with_particles(name):
+    assert names.as_name(name.split()) == name
+
+
+def test_second_name_with_a_particle_before_a_shared_office():
+    text = "Noor Van der Meer et Maël Le Du, conseillers municipaux de Lorient"
+    assert names.names_before(text, text.index("conseillers")) == [
+        "Noor Van der Meer", "Maël Le Du"]
+
+
+@pytest.mark.parametrize("words", [["Marie", "Le"], ["Le", "Du"], ["Paul", "P."],
+                                   ["Jean", "de", "La"]])
+def test_particles_or_initials_alone_do_not_end_a_name(words):
+    assert names.as_name(words) is None
+
+
+def test_initials_in_the_sign_off_take_the_from_name():
+    text = "Je signe.\nBien à vous,\nH. Castagnol\nMaire de Loches"
+    guess = names.signoff_name(text, "Hélène Castagnol")
+    assert guess is not None and guess.name == "Hélène Castagnol"
+
+
+def test_initials_kept_when_from_is_someone_else():
+    text = "Je signe.\nBien à vous,\nJ.-L. Castagnol\nMaire de Loches"
+    assert names.signoff_name(text, "Paul Castagnol").name == "J.-L. Castagnol"
+    assert names.abbreviates("J.-L. Castagnol", "Jean-Luc Castagnol")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le maire, Hugo Ferrand", "Hugo Ferrand"),
+    ("La conseillère municipale de Loches : Inès Vidal.", "Inès Vidal"),
+    ("Maire de Loches – Hugo Ferrand", "Hugo Ferrand"),
+    ("Je suis maire, Hugo Ferrand", None),
+    ("Le maire, Hugo Ferrand, et moi signons", None),
+])
+def test_name_after_an_office_that_begins_its_line(text, expected):
+    hit = find_hits(text)[0]
+    assert names.name_after(text, hit.start, hit.end) == expected
