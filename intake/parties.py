@@ -14,7 +14,15 @@ case-insensitive, except where letter case carries the meaning:
 * coalitions and parliamentary groups (NFP, NUPES, GDR, LIOT, FDG) count only when no
   party is named;
 * a party right after "ex" ("ex-PS") is a former membership, and one right after
-  "contre", "face au", "anti", "quitté" is an opponent: both are skipped.
+  "contre", "face au", "anti", "quitté" is an opponent: both are skipped;
+* a name of several words glued to a capitalised word before it that is not a title
+  ("Bagneux en commun", « Tours En Commun », "Grenoble Place publique") is a local
+  list named after its town, not the party ("élue En commun", "Groupe Place publique"
+  are the party); never for a far-right party ("Fréjus Rassemblement national" is RN);
+* a lower-case adjective ("écologiste", "socialiste", "insoumise") after a determiner
+  ("des écologistes convaincus", "une socialiste") or before "convaincu·e", "de cœur"
+  describes a conviction, not a membership ("élue écologiste", "groupe des écologistes"
+  are the party).
 
 "Ensemble" alone is never matched (macronist coalition or left movement); "Ensemble !"
 with its exclamation mark is the left movement.
@@ -52,6 +60,50 @@ _NOT_MEMBERSHIP = re.compile(
     r"(?:\bex|\banti|\bcontre|\bface a|\bface aux?|\boppose(?:e)?s? a|\bopposition a"
     r"|\bquitte)\s*(?:le|la|l|les|au|aux|du|des)?\s*$"
 )
+
+
+# Capitalised words that may stand right before a party's name: titles and offices,
+# and words that open a sentence. Any other capitalised word names a town or a list.
+_TITLES = frozenset(
+    "elu elue elus elues e es conseiller conseillere conseillers conseilleres adjoint adjointe"
+    " adjoints adjointes maire maires depute deputee deputes senateur senatrice senateurs"
+    " candidat candidate candidats candidates groupe groupes liste listes membre membres"
+    " militant militante adherent adherente parti apparente apparentee apparentes president"
+    " presidente vice porte secretaire responsable delegue deleguee referent referente co"
+    " ancien ancienne mouvement federation section tete".split())
+_OPENERS = frozenset(
+    "a au aux avec chez dans de des du en et ou par pour sur sous vers nous je j moi ma mon"
+    " notre nos la le les l un une bonjour merci signe signee cordialement bien comme"
+    " soutien soutenu soutenue investi investie".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’·.\-]*)[ \t]+$")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:(groupe|liste|parti|federation|section)\s+)?"
+    r"(un|une|des|les|ces|nos|vos|leurs|d|l|de|du|tous|toutes|entre)\s*$")
+_CONVICTION_AFTER = re.compile(
+    r"^\s*(?:convaincue?s?|de coeur|dans l ame|de la premiere heure|de toujours)\b")
+
+
+def _glued_to_a_local_name(text: str, start: int) -> bool:
+    """"Bagneux en commun": a capitalised word that is no title right before the match."""
+    found = _WORD_BEFORE.search(text[max(0, start - 60):start])
+    if found is None:
+        return False
+    word = found.group(1)
+    if word.endswith("."):
+        return False  # the end of a sentence: "Je signe. Place publique"
+    if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
+        return False  # lower case, or an acronym (a party: "EELV Les Écologistes")
+    first = _tokens(word)[:1]
+    return bool(first) and first[0] not in _TITLES and first[0] not in _OPENERS
+
+
+def _conviction(text: str, start: int, end: int) -> bool:
+    """"des écologistes convaincus", "une socialiste de cœur": a conviction, no card."""
+    before = fold(text[max(0, start - 40):start])
+    found = _DETERMINER_BEFORE.search(before)
+    if found and not found.group(1):
+        return True
+    return _CONVICTION_AFTER.match(fold(text[end:end + 40])) is not None
 
 
 def _not_membership(before: str) -> bool:
@@ -202,6 +254,11 @@ def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> fl
     words = _original_words(original)
     if not any(_case_fits(spelling, words) for spelling in alias.spellings):
         return None
+    if not alias.party.far_right:  # a far-right name is never explained away
+        if len(alias.tokens) > 1 and _glued_to_a_local_name(text, start):
+            return None
+        if _is_adjective(alias, words) and _conviction(text, start, end):
+            return None
     key = " ".join(alias.tokens)
     if key in CONTEXT_ONLY and not _CONTEXT_BEFORE.search(fold(text[max(0, start - 20):start])):
         return None
@@ -214,6 +271,12 @@ def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> fl
     if any(c.isupper() for c in words[0][1:]) or words[0].isupper():
         return 0.9
     return 0.7 if words[0][:1].islower() else 0.85
+
+
+def _is_adjective(alias: _Alias, words: tuple[str, ...]) -> bool:
+    """One lower-case word ("écologiste", "insoumis·e"), spelt so in the table too."""
+    return (words[:1] != () and words[0][:1].islower()
+            and any(len(sp) <= 2 and sp[0][:1].islower() for sp in alias.spellings))
 
 
 def _case_fits(spelling: tuple[str, ...], words: tuple[str, ...]) -> bool:

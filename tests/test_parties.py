@@ -145,3 +145,43 @@ def test_opponents_are_not_the_signers_party():
     assert find_party("élue contre le Rassemblement national, EELV").party == "EELV"
     assert find_party("j'ai quitté le PS en 2017") is None
     assert find_party("militante anti-RN") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["conseillère municipale, groupe « Villeurbanne en commun »",
+     "élu de la liste Nantes en commun",
+     "Lorient En Commun",
+     "tête de liste « Rouen en commun » en 2020",
+     "Marseille Place publique",
+     "Le collectif Die Génération écologie",
+     "nous sommes des écologistes convaincus",
+     "je suis une socialiste de cœur, sans carte",
+     "une insoumise dans l'âme",
+     "avec les communistes de la ville, je signe",
+     "sur la place publique",
+     "notre génération écologique"],
+)
+def test_local_lists_and_convictions_are_not_parties(text):
+    assert find_party(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [("élue En commun", "En commun"),
+     ("conseiller municipal (En commun)", "En commun"),
+     ("Groupe Place publique", "Place publique"),
+     ("Candidate Place publique aux européennes", "Place publique"),
+     ("Je signe. Place publique", "Place publique"),
+     ("Conseillère municipale Les Écologistes", "EELV"),
+     ("Députée La France insoumise", "LFI"),
+     ("EELV Les Écologistes", "EELV"),
+     ("élue écologiste", "EELV"),
+     ("groupe des écologistes", "EELV"),
+     ("maire communiste de la ville", "PCF"),
+     ("Fréjus Rassemblement national", "RN"),
+     ("Perpignan Reconquête !", "Reconquête")],
+)
+def test_party_names_next_to_titles_and_far_right_names_are_kept(text, party):
+    hit = find_party(text)
+    assert hit is not None and hit.party == party
