@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from petition.intake import geo
 from petition.intake.record import Mandate
@@ -180,17 +181,6 @@ _STANDALONE_DEP = re.compile(
 
 CITIES = {"paris": "Paris", "lyon": "Lyon", "marseille": "Marseille"}
 CITY_DEPS = {"Paris": "75", "Lyon": "69", "Marseille": "13"}
-TERRITORIAL = {"corse": ("Corse", None), "martinique": ("Martinique", "972"),
-               "guyane": ("Guyane", "973"), "polynesie francaise": ("Polynésie française", "987"),
-               "nouvelle caledonie": ("Nouvelle-Calédonie", "988"),
-               "saint pierre et miquelon": ("Saint-Pierre-et-Miquelon", "975"),
-               "saint barthelemy": ("Saint-Barthélemy", "977"),
-               "saint martin": ("Saint-Martin", "978"),
-               "wallis et futuna": ("Wallis-et-Futuna", "986")}
-EPT = ("est ensemble", "plaine commune", "paris terres d'envol", "grand paris grand est",
-       "paris est marne", "grand paris sud est avenir", "grand orly seine bievre",
-       "vallee sud grand paris", "grand paris seine ouest", "paris ouest la defense",
-       "boucle nord de seine")
 _BODY_WORDS = re.compile(r"metropole|communaute|agglo|territoire|\bept\b|\bca\b|\bcc\b|\bcu\b")
 
 
@@ -264,22 +254,33 @@ def _commune_in(name: str, code: str) -> bool:
     return commune_dep(name, code) == code
 
 
+@cache
+def territorial() -> dict[str, str | None]:
+    """Collectivités with a single territorial assembly (``data/territorial.tsv``):
+    name → département code (None for Corse)."""
+    text = resources.files("petition.intake.data").joinpath("territorial.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {name: code or None for name, code in rows[1:]}
+
+
 def territorial_of(name: str) -> tuple[str, str | None] | None:
-    k = _dekey_article(_key(name))
-    return TERRITORIAL.get(k)
+    """(collectivité, code) when ``name`` is one with a single territorial assembly."""
+    name = name.strip(" .")
+    table = territorial()
+    code = geo.single_code_collectivity(name)
+    if code and code in table.values():
+        return next(n for n, c in table.items() if c == code), code
+    region = geo.region_from_name(name)
+    if region in table and table[region] is None:
+        return region, None
+    return None
 
 
 def is_body(name: str) -> bool:
+    """An intercommunal body: a type word (Métropole, CA, agglo…) or a known EPCI/EPT name."""
     k = _dekey_article(_key(name))
-    return bool(_BODY_WORDS.search(k)) or any(k.startswith(e) for e in EPT) or bool(
-        _safe_epci(name))
-
-
-def _safe_epci(name: str) -> object:
-    try:
-        return geo.epci_named(name)
-    except Exception:
-        return None
+    return bool(_BODY_WORDS.search(k)) or geo.epci_named(name) is not None
 
 
 # --- the scan ----------------------------------------------------------------------
@@ -532,10 +533,13 @@ def _scan(text: str) -> list[Hit]:
 
 
 def _territory_in(folded: str, code: str | None) -> tuple[str | None, str | None]:
-    words = re.sub(r"[^a-z]+", " ", folded).strip()
-    for key, (name, terr_code) in TERRITORIAL.items():
-        if words.endswith(key):
-            return name, code or terr_code
+    """The collectivité named at the end of an office (« membre du congrès de la
+    nouvelle caledonie »)."""
+    words = re.sub(r"[^a-z]+", " ", folded).split()
+    for n in range(min(4, len(words)), 0, -1):
+        terr = territorial_of(" ".join(words[-n:]))
+        if terr:
+            return terr[0], code or terr[1]
     return None, code
 
 
@@ -614,6 +618,10 @@ def _infer(h: Hit) -> None:
         return
     if h.rule in ("commune", "city", "paris"):
         h.departement = commune_dep(h.place)
+    elif h.type == "conseiller_communautaire":  # a known body within one département
+        body = geo.epci_named(h.place)
+        if body and len(body.departements) == 1:
+            h.departement = body.departements[0]
 
 
 def _dedupe(hits: list[Hit]) -> list[Mandate]:
@@ -703,7 +711,18 @@ def find_hits(text: str) -> list[Hit]:
             h.departement = h.departement or CITY_DEPS[cities[0]]
         _infer(h)
     _communes_nouvelles(hits)
+    _body_of_the_commune(hits)
     return hits
+
+
+def _body_of_the_commune(hits: list[Hit]) -> None:
+    """« conseillère municipale et communautaire de Lunel »: the body is not named (place
+    null, as the contract has it when not stated), but it is the one Lunel belongs to,
+    so it lies in Lunel's département, as a code written there would apply to both."""
+    for before, h in pairwise(hits):
+        if (h.type == "conseiller_communautaire" and h.place is None and not h.departement
+                and before.start == h.start and before.type == "conseiller_municipal"):
+            h.departement = before.departement
 
 
 def find_mandates(text: str) -> list[Mandate]:

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from petition.intake.mandates import find_mandates, fold_keep
+from petition.intake.mandates import find_mandates, fold_keep, is_body, territorial_of
 
 
 def triples(text):
@@ -145,3 +145,39 @@ def test_place_after_a_delegation(text, expected):
 ])
 def test_postcode_with_the_commune_gives_its_departement(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no body named: place null (not stated), in the commune's département
+    ("conseiller municipal et communautaire de Loches",
+     [("conseiller_municipal", "Loches", "37"), ("conseiller_communautaire", None, "37")]),
+    ("conseillère municipale et communautaire de Valence",
+     [("conseiller_municipal", "Valence", None), ("conseiller_communautaire", None, None)]),
+    # a known body within one département gives it
+    ("conseillère territoriale de Paris Est Marne et Bois",
+     [("conseiller_communautaire", "Paris Est Marne et Bois", "94")]),
+    ("conseiller de territoire de Grand-Orly Seine Bièvre",
+     [("conseiller_communautaire", "Grand-Orly Seine Bièvre", None)]),
+])
+def test_communautaire_departement(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Martinique", ("Martinique", "972")),
+    ("la Polynésie française", ("Polynésie française", "987")),
+    ("Saint Pierre et Miquelon", ("Saint-Pierre-et-Miquelon", "975")), ("Corse", ("Corse", None)),
+    ("La Réunion", None), ("Guadeloupe", None), ("Bretagne", None),
+])
+def test_territorial_collectivites_come_from_data(name, expected):
+    assert territorial_of(name) == expected
+
+
+@pytest.mark.parametrize("name", [
+    "Paris Terres d'Envol", "Grand Paris Seine Ouest", "Brest métropole", "CA du Pays Basque"])
+def test_bodies_come_from_the_epci_table(name):
+    assert is_body(name)
+
+
+def test_a_commune_is_not_a_body():
+    assert not is_body("Loches")
