@@ -4,7 +4,12 @@ Two sources: the table ``data/domains.tsv`` (national institutions, known dépar
 régions, intercommunalities and big cities, plus webmail, party and State domains,
 which are never official), then name patterns for the rest (``mairie-<commune>.fr``,
 ``ville<commune>.fr``, ``<commune>.fr``, ``departement13.fr``, ``cd31.fr``,
-``<x>-metropole.fr``, ``cc-<x>.fr``…). A sub-domain inherits its parent's row
+``<x>-metropole.fr``, ``cc-<x>.fr``…). A commune may also be named without its
+determinative complement (``ivry94.fr`` for Ivry-sur-Seine, ``cherbourg.fr`` for
+Cherbourg-en-Cotentin) when that short name is one commune's only, in France or in the
+département the domain names; a short name several communes share is kept as the
+institution's ``key`` with no place, for the office's place to settle
+(``commune_domain_keys``). A sub-domain inherits its parent's row
 (``clb.senat.fr`` is the Sénat); a super-string never matches (``paris.fr.example.com``).
 """
 
@@ -13,12 +18,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from petition.intake import geo
-from petition.intake.textnorm import place_key
+from petition.intake.textnorm import place_key, strip_article
 
 NATIONAL = ("assemblee", "senat", "parlement_europeen")
 LOCAL = ("commune", "departement", "region", "epci")
@@ -40,6 +46,10 @@ _DEP_NUMBERED = re.compile(r"^(?:mon|le)?(?:departement|dept|cd|cg)-?(\d{2,3}|2[
 _EPCI_WORDS = re.compile(
     r"metropole|agglo|communaute|^cc-?|^cdc-?|^ca-?(?=[a-z]{4})|^pays-?|^grand-?")
 _REGION_PREFIX = re.compile(r"^(?:ma)?(?:region|cr)-?")
+# Words opening a commune's determinative complement: Ivry-sur-Seine, Cherbourg-en-Cotentin,
+# Villeneuve-lès-Avignon, Vitry-le-François, Saint-Rémy-de-Provence.
+_COMPLEMENT = frozenset("sur sous en les lez pres de du des d aux au a le la l".split())
+MIN_SHORT_NAME = 4  # "ivry" is a short name; "aix" is too short to name a commune alone
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,10 @@ def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | No
             found = tuple(c for c in found if c[1] == code)
         if found and (best is None or len(variant) > len(best[0])):
             best = (variant, found)
+    if best is None:
+        short = _commune_by_short_name(core, tld, code)
+        if short is not None:
+            return Institution("commune", registrable, short[0], short[1], short[2], "pattern")
     if best is None and code and len(core) >= 5 and tld in _BARE_TLDS:
         best = _commune_by_stem(core.replace("-", ""), code)
     if best is None:
@@ -191,14 +205,98 @@ def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | No
     return Institution("commune", registrable, place, deps, key, "pattern")
 
 
+def _commune_by_short_name(core: str, tld: str, code: str | None
+                            ) -> tuple[str | None, tuple[str, ...], str] | None:
+    """(place, départements, key) for a label naming a commune without its complement.
+
+    One commune with that short name (in the département ``code`` when given): its name
+    and full slug. Several: no place, all their départements, and the short name as key.
+    """
+    for variant, is_prefixed in sorted(_commune_variants(core), key=lambda v: -len(v[0])):
+        if not is_prefixed and tld not in _BARE_TLDS:
+            continue
+        found = _short_names().get(variant, ())
+        if code:
+            found = tuple(c for c in found if c[1] == code)
+        if len(found) == 1:
+            name, dep = found[0]
+            return name, (dep,), slug(name)
+        if found:
+            return None, tuple(sorted({dep for _, dep in found})), variant
+    return None
+
+
+def commune_domain_keys(name: str) -> frozenset[str]:
+    """The slugs a domain may name a commune by: its name with and without its article,
+    and without its determinative complement ("ivrysurseine", "ivry")."""
+    key = place_key(name)
+    if not key:
+        return frozenset()
+    keys = {key.replace(" ", ""), strip_article(key).replace(" ", "")}
+    keys.update(_short_keys(key))
+    return frozenset(keys)
+
+
+def _short_keys(key: str) -> Iterable[str]:
+    """The short names of a commune's place key: "ivry sur seine" → "ivry"."""
+    words = key.split()
+    for i in range(1, len(words) - 1):
+        if words[i] in _COMPLEMENT:
+            head = words[:i]
+            for variant in {"".join(head), strip_article(" ".join(head)).replace(" ", "")}:
+                if len(variant) >= MIN_SHORT_NAME and variant not in ("saint", "sainte"):
+                    yield variant
+            return
+
+
+# The complement as written in a commune's official name: "-sur-", "-lès-", "-d'"…
+_COMPLEMENT_WRITTEN = re.compile(
+    r"[-' ](?:sur|sous|en|lès|les|lez|près|pres|de|du|des|aux|au|à|a|le|la)[-' ]|[-' ][dl]'",
+    re.I)
+
+
+@cache
+def _short_names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Short name → ((commune, département), …) of the communes actuelles bearing it.
+
+    Built on first use (a few hundredths of a second): the complement is found on the
+    name as written, so only the short part is folded.
+    """
+    index: dict[str, set[tuple[str, str]]] = {}
+    for key in geo.commune_slugs():
+        for name, dep in geo.communes_by_slug(key):
+            found = _COMPLEMENT_WRITTEN.search(name, 1)
+            if found is None:
+                continue
+            for short in _short_keys(place_key(name[:found.end()] + "x")):
+                index.setdefault(short, set()).add((name, dep))
+    return {short: tuple(sorted(found)) for short, found in index.items()}
+
+
 def _commune_by_stem(stem: str, code: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
-    """vitry94.fr: the one commune of département 94 whose name starts with "vitry"."""
-    hits = [(key, found) for key in geo.commune_slugs() if key.startswith(stem)
-            for found in [geo.communes_by_slug(key)] if any(dep == code for _, dep in found)]
+    """boulogne92.fr: the one commune of département 92 whose name's first words are
+    "boulogne" (Boulogne-Billancourt); "saint" or an article alone is no stem."""
+    if stem in _NO_STEM:
+        return None
+    hits = {(name, dep) for key in geo.commune_slugs() if key.startswith(stem)
+            for name, dep in geo.communes_by_slug(key)
+            if dep == code and _starts_with_words(place_key(name), stem)}
     if len(hits) != 1:
         return None
-    key, found = hits[0]
-    return key, tuple(c for c in found if c[1] == code)
+    name, dep = hits.pop()
+    return slug(name), ((name, dep),)
+
+
+_NO_STEM = frozenset("saint sainte saints saintes le la les notre".split())
+
+
+def _starts_with_words(key: str, stem: str) -> bool:
+    """Whether ``stem`` is the first whole words of a place key, with or without article."""
+    for candidate in (key, strip_article(key)):
+        words = candidate.split()
+        if any("".join(words[:i]) == stem for i in range(1, len(words))):
+            return True
+    return False
 
 
 def _commune_variants(core: str) -> list[tuple[str, bool]]:

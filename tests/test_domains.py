@@ -2,7 +2,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from petition.intake.domains import institution_of, never_official, normalise_domain, slug
+from petition.intake.domains import (
+    commune_domain_keys,
+    institution_of,
+    never_official,
+    normalise_domain,
+    slug,
+)
 
 
 @pytest.mark.parametrize(("domain", "kind"), [
@@ -88,6 +94,92 @@ def test_bare_commune_name_needs_a_french_or_regional_tld():
     assert institution_of("vitry94.com") is None
     found = institution_of("mairie-lorient.com")
     assert found is not None and found.place == "Lorient"
+
+
+@pytest.mark.parametrize(("domain", "place", "deps"), [
+    ("romans26.fr", "Romans-sur-Isère", ("26",)),
+    ("bagnols30.fr", "Bagnols-sur-Cèze", ("30",)),
+    ("issy92.fr", "Issy-les-Moulineaux", ("92",)),
+    ("fontenay94.fr", "Fontenay-sous-Bois", ("94",)),
+    ("joinville94.fr", "Joinville-le-Pont", ("94",)),
+    ("saintmaur94.fr", "Saint-Maur-des-Fossés", ("94",)),
+    ("bourg01.fr", "Bourg-en-Bresse", ("01",)),
+    ("mairie-joinville94.fr", "Joinville-le-Pont", ("94",)),
+])
+def test_commune_named_without_its_complement_in_its_departement(domain, place, deps):
+    found = institution_of(domain)
+    assert found is not None
+    assert (found.kind, found.place, found.departements) == ("commune", place, deps)
+    assert found.key == slug(place)
+
+
+def test_short_name_of_one_commune_in_all_france_needs_no_code():
+    found = institution_of("ville-chalons-en-champagne.fr")
+    assert found is not None and found.place == "Châlons-en-Champagne"
+    found = institution_of("villeneuvelesavignon.fr")
+    assert found is not None and found.place == "Villeneuve-lès-Avignon"
+
+
+def test_short_name_shared_by_several_communes_names_none_of_them():
+    found = institution_of("noisy.fr")  # Noisy-le-Grand, -le-Sec, -le-Roi, -sur-École…
+    assert found is not None and found.place is None and found.key == "noisy"
+    assert {"77", "78", "93", "95"} <= set(found.departements)
+    found = institution_of("noisy93.fr")  # Noisy-le-Grand and Noisy-le-Sec
+    assert found is not None and found.place is None and found.departements == ("93",)
+
+
+def test_a_shared_short_name_keeps_what_the_offices_place_must_match():
+    found = institution_of("noisy93.fr")
+    for place in ("Noisy-le-Grand", "Noisy-le-Sec"):
+        assert found.key in commune_domain_keys(place)
+    assert found.key not in commune_domain_keys("Noisiel")
+
+
+def test_a_full_commune_name_wins_over_a_short_name():
+    found = institution_of("champigny.fr")  # Champigny (51, 89), not Champigny-sur-Marne
+    assert found is not None and found.place == "Champigny"
+    assert "94" not in found.departements
+
+
+@pytest.mark.parametrize("domain", [
+    "romans26.com",  # a short name needs a French or regional TLD, like a bare name
+    "levallois.fr",  # Levallois-Perret: no complement to drop
+    "bagnols13.fr",  # no Bagnols-… in the Bouches-du-Rhône
+    "saint92.fr",  # "Saint" alone names no commune
+])
+def test_short_names_that_name_no_commune(domain):
+    found = institution_of(domain)
+    assert found is None or found.place is None
+
+
+def test_commune_domain_keys():
+    assert commune_domain_keys("Fontenay-sous-Bois") == {"fontenaysousbois", "fontenay"}
+    assert commune_domain_keys("La Ferté-sous-Jouarre") == {
+        "lafertesousjouarre", "fertesousjouarre", "laferte", "ferte"}
+    assert commune_domain_keys("Aix-en-Provence") == {"aixenprovence"}  # "aix": too short
+    assert commune_domain_keys("Saint-Ouen-sur-Seine") >= {"saintouen"}
+    assert commune_domain_keys("Levallois-Perret") == {"levalloisperret"}
+    assert commune_domain_keys("") == frozenset()
+
+
+@pytest.mark.parametrize(("domain", "place", "code"), [
+    ("polynesie.example", None, None),
+    ("assemblee.pf", "Polynésie française", "987"),
+    ("congres.nc", "Nouvelle-Calédonie", "988"),
+    ("ct975.fr", "Saint-Pierre-et-Miquelon", "975"),
+    ("comstbarth.fr", "Saint-Barthélemy", "977"),
+    ("com-saint-martin.fr", "Saint-Martin", "978"),
+    ("collectivitedemartinique.mq", "Martinique", "972"),
+    ("ctguyane.fr", "Guyane", "973"),
+    ("elus.assemblee.pf", "Polynésie française", "987"),
+])
+def test_single_territorial_collectivities(domain, place, code):
+    found = institution_of(domain)
+    if place is None:
+        assert found is None
+        return
+    assert found is not None and (found.kind, found.place) == ("region", place)
+    assert found.departements == (code,)
 
 
 @pytest.mark.parametrize(("domain", "place", "code"), [

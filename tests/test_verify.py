@@ -98,6 +98,23 @@ def test_one_of_several_dkim_results_may_be_the_aligned_one():
     ("n.exemple@grigny91.fr", Mandate("conseiller_municipal", "c. m.", "Grigny", "91")),
     ("n.exemple@saintmartindheres.fr", Mandate("maire", "maire", "Saint-Martin-d'Hères", "38")),
     ("n.exemple@paris.fr", Mandate("maire_arrondissement", "maire du 12e", "Paris", "75")),
+    ("n.exemple@fontenay94.fr", Mandate("maire_adjoint", "adjointe", "Fontenay-sous-Bois", "94")),
+    ("n.exemple@ville-chalons-en-champagne.fr",
+     Mandate("conseiller_municipal", "c. m.", "Châlons-en-Champagne", "51")),
+    ("n.exemple@bagnols30.fr", Mandate("maire", "maire délégué", "Bagnols-sur-Cèze", "30")),
+    ("n.exemple@assemblee.pf", Mandate("conseiller_territorial", "représentant à l'APF",
+                                       "Polynésie française", "987")),
+    ("n.exemple@congres.nc", Mandate("conseiller_territorial", "membre du Congrès",
+                                     "Nouvelle-Calédonie", "988")),
+    ("n.exemple@ct975.fr", Mandate("conseiller_territorial", "conseiller territorial",
+                                   "Saint-Pierre-et-Miquelon", "975")),
+    ("n.exemple@comstbarth.fr", Mandate("conseiller_territorial", "conseillère territoriale",
+                                        "Saint-Barthélemy", "977")),
+    ("n.exemple@com-saint-martin.fr", Mandate("conseiller_territorial", "c. t.",
+                                              "Saint-Martin", "978")),
+    ("n.exemple@ctguyane.fr", Mandate("conseiller_territorial", "c. t.", "Guyane", "973")),
+    ("n.exemple@collectivitedemartinique.mq", Mandate("conseiller_territorial", "c. t.",
+                                                      "Martinique", "972")),
 ])
 def test_each_institution_tied_to_its_office(sender, mandate):
     domain = sender.split("@")[1]
@@ -256,3 +273,50 @@ def test_raw_message_with_two_from_headers():
            b"From: Lise Exemple <lise@paris.fr>\r\nFrom: Autre <x@evil.example>\r\n"
            b"Subject: Tribune\r\nMessage-ID: <4@x>\r\n\r\nJe signe.\r\n")
     assert not check(read_mail(raw), person(MUNICIPAL_PARIS))[0]
+
+
+# --- a commune named without its complement: the domain still names one commune only ------
+
+@pytest.mark.parametrize(("sender", "mandate"), [
+    # Issy-l'Évêque (71) shares the short name with Issy-les-Moulineaux (92)
+    ("n@issy92.fr", Mandate("maire", "maire", "Issy-l'Évêque", "71")),
+    # a short name several communes share ties at most to one of them
+    ("n@noisy93.fr", Mandate("maire", "maire", "Noisy-le-Roi", "78")),
+    ("n@noisy.fr", Mandate("conseiller_municipal", "c. m.", "Noisy-sur-Oise", "93")),
+    # a neighbour or a namesake in another département
+    ("n@fontenay94.fr", Mandate("maire", "maire", "Fontenay-aux-Roses", "92")),
+    ("n@fontenay94.fr", Mandate("maire", "maire", "Vincennes", "94")),
+    ("n@bagnols30.fr", Mandate("maire", "maire", "Bagnols-en-Forêt", "83")),
+    # a full name wins: champigny.fr is Champigny (51, 89), not Champigny-sur-Marne
+    ("n@champigny.fr", Mandate("maire", "maire", "Champigny-sur-Marne", "94")),
+    # "saint" alone is no short name
+    ("n@saint92.fr", Mandate("maire", "maire", "Saint-Cloud", "92")),
+    # a short name under a generic TLD is anybody's
+    ("n@fontenay94.com", Mandate("maire", "maire", "Fontenay-sous-Bois", "94")),
+])
+def test_a_short_commune_name_never_ties_to_another_commune(sender, mandate):
+    domain = sender.split("@")[1]
+    assert not check(mail(sender, (ar(domain),)), person(mandate))[0]
+
+
+def test_a_short_commune_name_still_needs_our_servers_proof():
+    maire = Mandate("maire", "maire", "Fontenay-sous-Bois", "94")
+    auth = ("mx.technopolice.fr; dkim=pass header.d=sendgrid.net; dmarc=fail"
+            " header.from=fontenay94.fr",)
+    ok, why = check(mail("n@fontenay94.fr", auth), person(maire))
+    assert not ok and "reports no dmarc=pass" in why[0]
+    forged = (ar("fontenay94.fr", server="mx.technopolice.fr.evil.example"),)
+    assert not check(mail("n@fontenay94.fr", forged), person(maire))[0]
+
+
+@pytest.mark.parametrize(("sender", "mandate"), [
+    ("n@assemblee.pf", Mandate("conseiller_territorial", "c. t.", "Nouvelle-Calédonie", "988")),
+    ("n@congres.nc", Mandate("conseiller_territorial", "c. t.", "Polynésie française", "987")),
+    ("n@assemblee.pf", Mandate("maire", "tavana", "Papeete", "987")),
+    ("n@comstbarth.fr", Mandate("conseiller_territorial", "c. t.", "Saint-Martin", "978")),
+    ("n@com-saint-martin.fr", Mandate("maire", "maire", "Saint-Martin", "978")),
+    ("n@ct975.fr", Mandate("depute", "député", "Saint-Pierre-et-Miquelon", "975")),
+])
+def test_territorial_assembly_domain_for_another_collectivite_or_office(sender, mandate):
+    domain = sender.split("@")[1]
+    assert not check(mail(sender, (ar(domain),)), person(mandate))[0]
