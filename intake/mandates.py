@@ -640,21 +640,46 @@ def _dedupe(hits: list[Hit]) -> list[Mandate]:
     return [Mandate(h.type, h.label, h.place, h.departement) for h in out]
 
 
-def _postcode_code(folded: str, place: str) -> str | None:
-    """The département of a postcode written with ``place`` (« 93100 Montreuil »,
-    « Montreuil (93100) », « 93100 - Montreuil »), when the commune lies in it."""
+def _postcode_code(text: str, folded: str, place: str) -> tuple[str, str] | None:
+    """(département, commune) of a postcode written with ``place`` (« 93100 Montreuil »,
+    « Montreuil (93100) », « 93100 - Montreuil »), when the commune lies in it; the
+    commune is the one written with the postcode when it names ``place`` in full
+    (« St-Ouen » … « 93400 Saint-Ouen-sur-Seine »)."""
     words = _key(place).split()
     if not words:
         return None
     name = r"[ \-']+".join(re.escape(w) for w in words)
-    for rx in (rf"(?<![\d.])(\d{{5}})[ \t]*(?:[-,/][ \t]*)?{name}(?![a-z0-9])",
+    for rx in (rf"(?<![\d.])(\d{{5}})[ \t]*(?:[-,/][ \t]*)?(?P<n>{name})(?![a-z0-9])",
                rf"(?<![a-z0-9]){name}[ \t]*(?:\([ \t]*(\d{{5}})[ \t]*\)|[,\-]?[ \t]*(\d{{5}}))"
                r"(?![\d.])"):
         for m in re.finditer(rx, folded):
             written = next(g for g in m.groups() if g)
             code = geo.postcode_departement(written)
-            if code and _commune_in(place, code):
-                return code
+            if not code:
+                continue
+            if _commune_in(place, code):
+                return code, place
+            if "n" in m.groupdict():
+                fuller = _fuller_commune(text, m.start("n"), place, code)
+                if fuller:
+                    return code, fuller
+    return None
+
+
+def _fuller_commune(text: str, pos: int, place: str, code: str) -> str | None:
+    """The commune of département ``code`` written at ``pos`` whose name starts with
+    ``place``'s (« Saint-Ouen-sur-Seine » for « Saint-Ouen »)."""
+    key = _key(place)
+    m = _PLACE.match(text, pos)
+    if not m:
+        return None
+    words = m.group().split(" ")
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        if not _key(cand).startswith(key + " ") or not _commune_in(cand, code):
+            continue
+        found = [c for c in geo.communes_named(cand) if c.departement == code]
+        return found[0].name if found else cand
     return None
 
 
@@ -665,9 +690,10 @@ def _postcodes(text: str, hits: list[Hit]) -> None:
         if h.departement or h.place is None or h.rule != "commune":
             continue
         folded = folded if folded is not None else fold_keep(text)
-        code = _postcode_code(folded, h.place)
-        if code:
-            h.departement, h.code_written = code, True
+        found = _postcode_code(text, folded, h.place)
+        if found:
+            h.departement, h.place = found
+            h.code_written = True
 
 
 COMMUNAL = ("maire", "maire_adjoint", "conseiller_municipal")

@@ -139,6 +139,9 @@ def test_place_after_a_delegation(text, expected):
     ("Maire de Saint-Ouen\n41100 - SAINT-OUEN", [("maire", "Saint-Ouen", "41")]),
     ("conseillère municipale de Saint-Denis, 97400", [
         ("conseiller_municipal", "Saint-Denis", "974")]),
+    # the commune written with the postcode names the short form in full
+    ("Adjoint au maire de St-Ouen\nBP 7, 93400 SAINT-OUEN-SUR-SEINE CEDEX",
+     [("maire_adjoint", "Saint-Ouen-sur-Seine", "93")]),
     # a postcode of another commune's département says nothing about this one
     ("Conseiller municipal de Valence\n75011 Paris", [("conseiller_municipal", "Valence", None)]),
     ("Conseiller municipal de Valence\n33000 Valence", [("conseiller_municipal", "Valence", None)]),
