@@ -98,7 +98,7 @@ AUTO_TEXT = re.compile(
 # A withdrawal names what is taken back: one's own signature or name, singular or plural,
 # maybe counted (« nos deux signatures »), with a verb of removal, or says the name must
 # no longer appear. « corriger ma signature » is a correction, hence a signature.
-_REMOVE = r"(?:retir|supprim|annul|enlev|ot|effac|ray|radi|barr)\w*"
+_REMOVE = r"(?:(?:retir|supprim|annul|enlev|ot|effac)\w*|(?:ray|radi|barr)(?:er|ez|ons|e))"
 _OWN = r"(?:ma|mon|mes|notre|nos)"
 _THEIR = r"(?:sa|son|ses|leur|leurs)"
 _COUNT = r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,2}|propres?)\s+)?"

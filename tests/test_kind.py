@@ -153,6 +153,8 @@ def test_plural_counted_and_indirect_withdrawals(text):
     "Je me désolidarise des propos du préfet : je signe la tribune.",
     "Merci de corriger ma signature : je suis adjointe, plus conseillère.",
     "Je signe ; le maire souhaite que son nom ne figure pas, c'est son choix.",
+    "Je signe et j'affirme radicalement mon soutien à la tribune.",
+    "Je signe : rayonnons ensemble contre la VSA, mon nom est Lise Exemple.",
 ])
 def test_negated_or_unrelated_removal_words_are_not_withdrawals(text):
     assert text_kind("Tribune", text, has_mandate=True)[0] == "signature"
