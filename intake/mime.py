@@ -132,21 +132,29 @@ class _Defect(email.errors.MessageDefect):
 # -- the Mail --------------------------------------------------------------------
 
 def _mail_of(message: email.message.Message, depth: int) -> Mail:
-    headers = tuple((_scrub(name), decode_header_value(value))
-                    for name, value in message.raw_items())
-    from_values = [value for name, value in message.raw_items() if name.lower() == "from"]
+    raw_items = list(message.raw_items())
+    headers = tuple((_scrub(name), decode_header_value(value)) for name, value in raw_items)
+    first: dict[str, str] = {}  # lower-cased raw name → its first value, decoded
+    from_values = []
+    for (name, value), (_, decoded) in zip(raw_items, headers, strict=True):
+        low = name.lower()
+        if low == "from":
+            from_values.append(value)
+        if low not in first:  # what decode_header_value(_raw_header(message, name)) gives
+            first[low] = decoded if isinstance(value, str | email.header.Header) else (
+                decode_header_value(str(value)))
     sender, display_name = _sender(from_values[0]) if from_values else (None, None)
     walk = _Walk(depth)
     walk.visit(message)
     texts = sorted(walk.texts, key=lambda part: part.content_type != "text/plain")
     defects = _defects_of(message) + walk.defects
     return Mail(
-        message_id=_message_id(_raw_header(message, "Message-ID")),
+        message_id="".join(first.get("message-id", "").split()) or None,
         from_count=len(from_values),
         sender=sender,
         display_name=display_name,
-        subject=decode_header_value(_raw_header(message, "Subject")),
-        date=_iso_date(_raw_header(message, "Date")),
+        subject=first.get("subject", ""),
+        date=_iso_date(first.get("date", "")),
         headers=headers,
         content_type=_content_type(message),
         texts=tuple(texts),
@@ -349,6 +357,8 @@ def decode_header_value(value: object) -> str:
         value = str(value)
     if not isinstance(value, str):
         return ""
+    if value.isascii() and "\n" not in value and "=?" not in value:
+        return value.replace("\x00", "").strip()  # the common case, nothing to decode
     text = _FOLD.sub(" ", _unescape_bytes(value))
     if "=?" in text:
         text = _decode_encoded_words(text)
@@ -413,14 +423,8 @@ def _sender(value: str) -> tuple[str | None, str | None]:
     return None, (display or None)
 
 
-def _message_id(value: object) -> str | None:
-    text = decode_header_value(value)
-    text = "".join(text.split())
-    return text or None
-
-
-def _iso_date(value: object) -> str | None:
-    text = decode_header_value(value)
+def _iso_date(text: str) -> str | None:
+    """The decoded Date header as ISO 8601, or None."""
     if not text:
         return None
     try:
