@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _AROUND_EQUALS = re.compile(r"\s*=\s*")
 _SPACE = re.compile(r"\s+")
+_PARENTHESIS = re.compile(r"[()]")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ def _resinfo(segment: str) -> MethodResult | None:
 
 def _strip_comments(text: str) -> str:
     """Replace (comments) by a space, honouring quotes and backslash escapes."""
+    if "(" not in text:
+        return text
+    if '"' not in text and "\\" not in text:
+        return _strip_plain_comments(text)
     out: list[str] = []
     depth = 0
     quoted = False
@@ -106,7 +111,29 @@ def _strip_comments(text: str) -> str:
     return "".join(out)
 
 
+def _strip_plain_comments(text: str) -> str:
+    """_strip_comments for a text without quotes or backslashes: only parentheses count."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for match in _PARENTHESIS.finditer(text):
+        if match.group() == "(":
+            if not depth:
+                out.append(text[start:match.start()])
+            depth += 1
+        elif depth:
+            depth -= 1
+            if not depth:
+                out.append(" ")
+                start = match.end()
+    if not depth:
+        out.append(text[start:])
+    return "".join(out)
+
+
 def _split_outside_quotes(text: str, sep: str) -> list[str]:
+    if '"' not in text:
+        return text.split(sep)
     parts: list[str] = []
     current: list[str] = []
     quoted = False

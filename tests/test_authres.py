@@ -1,7 +1,13 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from petition.intake.authres import parse_authres, trusted_results
+from petition.intake.authres import (
+    _split_outside_quotes,
+    _strip_comments,
+    parse_authres,
+    trusted_results,
+)
 
 OURS = "mx.technopolice.fr"
 
@@ -96,3 +102,26 @@ def test_trusted_results_none_without_our_header():
 def test_any_text_parses_or_returns_none(value):
     parsed = parse_authres(value)
     assert parsed is None or parsed.authserv_id
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a (b) c", "a   c"),
+    ("a (b (c) d) e", "a   e"),
+    ("a ) b", "a ) b"),
+    ("a (b", "a "),
+    ("a (b) (c", "a   "),
+    ('a "(b)" c', 'a "(b)" c'),
+    ("a (b \\) c) d", "a   d"),
+    ('a ("b)") c', 'a  ") c'),  # no quoting inside a comment
+])
+def test_comments_with_and_without_quotes(text, expected):
+    assert _strip_comments(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a;b;;c", ["a", "b", "", "c"]),
+    ('a;"b;c";d', ["a", '"b;c"', "d"]),
+    ('a;"b\\";c";d', ["a", '"b\\";c"', "d"]),
+])
+def test_split_outside_quotes(text, expected):
+    assert _split_outside_quotes(text, ";") == expected
