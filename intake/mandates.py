@@ -73,9 +73,13 @@ def fold_keep(text: str) -> str:
 # --- the vocabulary ---------------------------------------------------------------
 
 MACROS = {
-    "conseiller": r"conseill(?:er|ere)",
-    "municipal": r"municipa(?:le?s?|ux)",
-    "adjoint": r"adjointe?",
+    # A bounded set of misspellings: one « l » (« conseilere »), « muncipal », « municpal »,
+    # « munipal », a doubled « l » (« municipalle »), « ajointe », « regionnal ».
+    "conseiller": r"conseill?(?:er|ere)",
+    "municipal": r"mun(?:ici|ic|ci|i)pa(?:ll?e?s?|ux)",
+    "departemental": r"depart?e?m[ae]nta(?:ll?e?s?|ux)",
+    "regional": r"regionn?a(?:ll?e?s?|ux)",
+    "adjoint": r"ad?jointe?",
     "delegue": r"deleguee?",
     "president": r"(?:presidente?s?|pdte?|pres\.)",
     "vp": r"(?:vice ?presidente?s?|vp|vice ?pdte?)",
@@ -149,7 +153,8 @@ _MODIFIERS = re.compile(
     r"|(?:du|des) " + MACROS["ord"] + r"(?:(?: et|,) " + MACROS["ord"] + r")*"
     r"(?: arrondissements?| secteurs?)?"
     r"|de la " + MACROS["ord"] + r" circonscription"
-    r"|du canton de [a-z\- ']{2,40}?(?= de | du | des |[,;()\n]|$))"
+    r"|(?:du |le )?canton (?:de |d'|du |des )?[a-z0-9\- ']{2,40}?"
+    r"(?= de | du | des | et |[,;()\n]|$))"
 )
 _CONNECTOR = re.compile(
     r"(?:[ ]*(?:\(|[\-:,][ ]*|\n(?=[^\n]))|[ ]+(?:de la |de l'|du |des |de |d'|a |au |aux "
@@ -159,6 +164,13 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’]*\.?(?:-[\w'’]+)*"
 _LINK = r"(?:de |du |des |la |le |les |sur |sous |en |et |lès |lez |aux |au |à |d'|l'|d’|l’)"
 _PLACE = re.compile(rf"{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}|(?:d'|d’|l'|l’)"
                     rf"{_NAME_WORD}){{0,6}}")
+# A place written in lower case (« st etienne », « la gironde »): tried after the others.
+_LOW_WORD = r"[a-zà-öø-ÿ][\w'’]*\.?(?:-[\w'’]+)*"
+_PLACE_LOW = re.compile(rf"{_LOW_WORD}(?:[ ]{_LOW_WORD}){{0,4}}")
+# Lower-case words that name a commune but mostly mean something else.
+_COMMON_WORDS = frozenset(
+    "quartier secteur port pont rue mer bonne ville village bourg campagne centre gauche"
+    " droite coeur base france passage mars vaux plus gare".split())
 _BODY = re.compile(
     r"(?:(?:la |l')?(?:Communaut[ée] (?:de communes|d'agglom[ée]ration|urbaine"
     r"|de l'agglom[ée]ration)"
@@ -301,7 +313,9 @@ class Hit:
 def _place_candidates(text: str, pos: int) -> list[tuple[str, int]]:
     """Place names starting at ``pos``: the longest first, then shorter ones."""
     out: list[tuple[str, int]] = []
-    for rx in (_BODY, _PLACE):
+    for rx in (_BODY, _PLACE, _PLACE_LOW):
+        if rx is _PLACE_LOW and out:
+            break
         m = rx.match(text, pos)
         if not m:
             continue
@@ -419,7 +433,26 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
     code, end, city = _code_after(text, folded, start, rule, None)
     if city and rule == "city":
         return "", city, CITY_DEPS[city], end, False
+    if rule == "departement":
+        canton = _canton_departement(text, folded, pos, start, code)
+        if canton:
+            return "", geo.departement_name(canton), canton, (end if code else start), bool(code)
     return "", None, code, (end if code else pos), bool(code)
+
+
+_CANTON = re.compile(r"canton (?:de |d'|du |des )?([a-z0-9\- ']{2,40}?)(?:[ \-]+\d{1,2})?[ ]*$")
+
+
+def _canton_departement(text: str, folded: str, pos: int, end: int,
+                        code: str | None) -> str | None:
+    """The département of a conseiller départemental's canton (« du canton de Millau-2 »):
+    the code written after it, else the département of the commune it is named after."""
+    m = _CANTON.search(folded, pos, end)
+    if not m:
+        return None
+    if code:
+        return code
+    return commune_dep(text[m.start(1):m.end(1)].strip(" -'"))
 
 
 _DELEG_WORD = re.compile(r"deleg|charg|responsable")
@@ -457,11 +490,33 @@ def _place_at(text: str, folded: str, start: int, rule: str
                 continue
             override, place, inferred = got
             code, end, _ = _code_after(text, folded, cend, rule, place)
+            if cand[:1].islower() and not _lower_case_place(text, con, rule, place, code):
+                continue
             if text[con - 1:con] == "(" and text[cend:cend + 1] == ")":
                 end = max(end, cend + 1)
             written = code is not None
             return override, place, code or inferred, max(end, cend), written
     return None
+
+
+def _lower_case_place(text: str, pos: int, rule: str, place: str, code: str | None) -> bool:
+    """A place written in lower case at ``pos`` is one when its list is closed (a
+    département, a région) or, for a commune, when a code written after it agrees, or
+    the line is written without capitals (« adjointe au maire de st etienne ») and names
+    one commune that is not a common word (« maire de quartier »)."""
+    if rule not in ("commune", "paris"):
+        return rule in ("departement", "region", "territorial")
+    if code:
+        return _commune_in(place, code)
+    words = _key(text[pos:pos + len(place) + 8]).split()
+    if not words or words[0] in _COMMON_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    if any(c.isupper() for c in line.lstrip()[1:]):
+        return False
+    return commune_dep(place) is not None
 
 
 def _connectors(folded: str, pos: int) -> list[int]:
@@ -506,9 +561,12 @@ def _scan(text: str) -> list[Hit]:
         row = rows[i]
         if _voided(folded, m.start(), m.end(), row):
             continue
-        if row.pattern == "cmd?" and text[m.start():m.end()] not in ("CM", "CMD"):
+        if not _abbreviations_in_capitals(text, folded, m.start(), m.end()):
             continue
         override, place, code, end, written = _scan_place(text, folded, m.end(), row.rule)
+        if row.pattern in _NEEDS_PLACE and (  # « le CR de la réunion »
+                place is None or not _CAPITAL_PLACE.match(text, m.end())):
+            continue
         kind = override or row.type
         if kind == "auto" or (row.rule == "auto" and not override and place is None):
             if row.type == "conseiller_territorial":
@@ -532,6 +590,17 @@ def _scan(text: str) -> list[Hit]:
     return hits
 
 
+_ABBREVIATION = re.compile(r"(?<![a-z0-9])(?:cmd?|cd|cr|cc)(?![a-z0-9])")
+_NEEDS_PLACE = {"cd", "cr", "cc"}
+_CAPITAL_PLACE = re.compile(r"[ ]+(?:(?:du|de la|de l['’]|des|de|d['’])[ ]*)?[A-ZÀ-ÖØ-Þ]")
+
+
+def _abbreviations_in_capitals(text: str, folded: str, start: int, end: int) -> bool:
+    """CM, CD, CR, CC are offices only when written in capitals (« cd » is no office)."""
+    return all(text[a.start():a.end()].isupper()
+               for a in _ABBREVIATION.finditer(folded, start, end))
+
+
 def _territory_in(folded: str, code: str | None) -> tuple[str | None, str | None]:
     """The collectivité named at the end of an office (« membre du congrès de la
     nouvelle caledonie »)."""
@@ -544,7 +613,8 @@ def _territory_in(folded: str, code: str | None) -> tuple[str | None, str | None
 
 
 # Every pattern starts with one of these (folded) words; str.find on each is fast.
-_TRIGGERS = ("conseil", "maire", "adj", "deput", "euro", "parlement", "membre", "member",
+_TRIGGERS = ("conseil", "maire", "adj", "aj", "cd", "cr", "cc", "deput", "euro", "parlement",
+             "membre", "member",
              "vice", "vp", "presid", "pdt", "pres.", "elu", "cm", "cons", "delegu", "senat",
              "representant", "premier", "deuxieme", "troisieme", "quatrieme", "cinquieme",
              "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "second",
@@ -608,9 +678,25 @@ def _fits(h: Hit, code: str) -> bool:
         return _commune_in(h.place, code)
     if h.type in ("conseiller_departemental", "depute", "senateur"):
         return dep_code_of_name(h.place) == code
-    if h.type == "conseiller_communautaire":
-        return True
+    if h.type == "conseiller_communautaire":  # a known body must lie in it
+        body = _epci_of(h)
+        return body is None or code in body.departements
     return False
+
+
+_BODY_START = re.compile(r"communaute|metropole|eurometropole|agglo")
+
+
+def _epci_of(h: Hit) -> geo.Epci | None:
+    """The intercommunal body a communautaire office names, by its place or by the label
+    that holds the body's type (« Communauté d'agglomération » + « du Grand Dole »)."""
+    if h.place is None:
+        return None
+    body = geo.epci_named(h.place)
+    if body is None:
+        m = _BODY_START.search(fold_keep(h.label))
+        body = geo.epci_named(h.label[m.start():]) if m else None
+    return body
 
 
 def _infer(h: Hit) -> None:
@@ -619,7 +705,7 @@ def _infer(h: Hit) -> None:
     if h.rule in ("commune", "city", "paris"):
         h.departement = commune_dep(h.place)
     elif h.type == "conseiller_communautaire":  # a known body within one département
-        body = geo.epci_named(h.place)
+        body = _epci_of(h)
         if body and len(body.departements) == 1:
             h.departement = body.departements[0]
 

@@ -184,3 +184,107 @@ def test_bodies_come_from_the_epci_table(name):
 
 def test_a_commune_is_not_a_body():
     assert not is_body("Loches")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one letter missing or doubled in the office words (a bounded list in the data)
+    ("conseilere municipal de Roubaix", [("conseiller_municipal", "Roubaix", "59")]),
+    ("conseillere muncipale de Roubaix", [("conseiller_municipal", "Roubaix", "59")]),
+    ("Conseillère municpale de Tourcoing", [("conseiller_municipal", "Tourcoing", "59")]),
+    ("conseiler municipal de Douai", [("conseiller_municipal", "Douai", "59")]),
+    ("ajointe au maire de Douai", [("maire_adjoint", "Douai", "59")]),
+    ("conseillère départementale de la gironde", [
+        ("conseiller_departemental", "Gironde", "33")]),
+    ("conseiller regionnal de Bretagne", [("conseiller_regional", "Bretagne", None)]),
+    # every order of « adjoint » and « maire » is a maire adjoint, in capitals too
+    ("R. FAURE ADJOINT MAIRE DE VALENCE (26)", [("maire_adjoint", "Valence", "26")]),
+    ("adjoint maire de Valence (26)", [("maire_adjoint", "Valence", "26")]),
+    ("maire-adjoint de Valence (26)", [("maire_adjoint", "Valence", "26")]),
+    ("Adjointe-maire de Douai", [("maire_adjoint", "Douai", "59")]),
+    ("CONSEILLERE MUNICIPALE DE ROUBAIX", [("conseiller_municipal", "Roubaix", "59")]),
+])
+def test_messy_writing_of_offices(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("adjointe au maire de st etienne (42)", [("maire_adjoint", "Saint-Étienne", "42")]),
+    ("adjointe au maire de st etienne", [("maire_adjoint", "Saint-Étienne", "42")]),
+    ("conseillère municipale, st etienne (42)",
+     [("conseiller_municipal", "Saint-Étienne", "42")]),
+    ("maire de nant", [("maire", "Nant", "12")]),
+    ("conseiller municipal de clermont-ferrand", [
+        ("conseiller_municipal", "Clermont-Ferrand", "63")]),
+])
+def test_commune_written_in_lower_case(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word of the sentence in lower case is no commune
+    ("Je suis conseillère municipale de ma ville et je signe.", [
+        ("conseiller_municipal", None, None)]),
+    ("conseiller municipal de gauche", [("conseiller_municipal", None, None)]),
+    ("adjointe au maire de quartier", [("maire_adjoint", None, None)]),
+    ("Conseillère municipale de Loches, maire de coeur, je signe", [
+        ("conseiller_municipal", "Loches", "37"), ("maire", None, None)]),
+])
+def test_lower_case_words_that_are_no_commune(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CM Brest & CD Finistère", [("conseiller_municipal", "Brest", "29"),
+                                 ("conseiller_departemental", "Finistère", "29")]),
+    ("CD du Finistère", [("conseiller_departemental", "Finistère", "29")]),
+    ("CM Rennes, CR Bretagne", [("conseiller_municipal", "Rennes", "35"),
+                                ("conseiller_regional", "Bretagne", None)]),
+    ("CR Hauts-de-France", [("conseiller_regional", "Hauts-de-France", None)]),
+    ("CM et CC de Lunel (34)", [("conseiller_municipal", "Lunel", "34"),
+                                ("conseiller_communautaire", None, "34")]),
+    ("CC Millau Grands Causses (12)", [
+        ("conseiller_communautaire", "Millau Grands Causses", "12")]),
+    ("VP CA du Grand Dole", [("conseiller_communautaire", "CA du Grand Dole", "39")]),
+    ("VP de Brest Métropole", [("conseiller_communautaire", "Brest Métropole", "29")]),
+    ("VP du Département de la Gironde", [("conseiller_departemental", "Gironde", "33")]),
+])
+def test_abbreviated_offices(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le CR de la réunion est joint.",  # a compte rendu
+    "voir le CD joint",
+    "cd Finistère",
+    "CC : le cabinet",
+    "cm de Brest",
+])
+def test_abbreviations_need_capitals_and_a_place(text):
+    assert triples(text) == []
+
+
+def test_code_after_several_offices_and_a_canton():
+    text = ("Maire de Nant, vice-présidente de la Communauté de communes Millau Grands Causses "
+            "et conseillère départementale du canton de Millau-2 (12)")
+    assert triples(text) == [
+        ("maire", "Nant", "12"),
+        ("conseiller_communautaire", "Communauté de communes Millau Grands Causses", "12"),
+        ("conseiller_departemental", "Aveyron", "12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("conseiller départemental du canton de Loches", [
+        ("conseiller_departemental", "Indre-et-Loire", "37")]),
+    ("Conseillère départementale, canton de Millau-1 (Aveyron)", [
+        ("conseiller_departemental", "Aveyron", "12")]),
+    ("conseillère départementale du canton de Valence-2 (26)", [
+        ("conseiller_departemental", "Drôme", "26")]),
+])
+def test_canton_names_the_departement(text, expected):
+    assert triples(text) == expected
+
+
+def test_code_after_a_body_that_lies_elsewhere_stays_off_it():
+    text = "Conseiller de la Communauté d'agglomération du Grand Dole et maire de Lunel (34)"
+    assert triples(text) == [("conseiller_communautaire", "Grand Dole", "39"),
+                             ("maire", "Lunel", "34")]
