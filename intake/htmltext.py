@@ -29,6 +29,7 @@ _VOID = frozenset({
     "source", "track", "wbr",
 })
 _CELL = frozenset({"td", "th"})
+_QUOTE_TAGS = frozenset({"blockquote", "div"})  # the only tags whose attributes matter
 _SPACES = re.compile(r"[ \t\r\n\f\v\u200b]+")
 _FORWARD_START = re.compile(
     r"^\s*(?:-{2,}\s*(?:forwarded message|message transf[ée]r[ée])"
@@ -54,10 +55,15 @@ class _Renderer(HTMLParser):
         self.buffers: list[list[str]] = [[]]  # one per open quote container (outermost only)
         self.line: list[str] = []
         self.has_content = False
-        self.stack: list[tuple[str, int]] = []  # (tag, 0 / _INNER_QUOTE / _OUTER_QUOTE)
+        self.tags: list[str] = []  # the open elements, outermost first
+        self.quotes: list[int] = []  # for each: 0, _INNER_QUOTE or _OUTER_QUOTE
         self.skip_depth = 0
         self.quote_depth = 0
         self.pre_depth = 0
+
+    def updatepos(self, i: int, j: int) -> int:
+        """No line and column bookkeeping: nothing here reports positions."""
+        return j
 
     # -- output --------------------------------------------------------------
     def _flush(self, blank: bool = False) -> None:
@@ -97,7 +103,8 @@ class _Renderer(HTMLParser):
         if tag in _SKIP:
             if tag not in _VOID:
                 self.skip_depth += 1
-                self.stack.append((tag, 0))
+                self.tags.append(tag)
+                self.quotes.append(0)
             return
         if self.skip_depth:
             return
@@ -109,18 +116,19 @@ class _Renderer(HTMLParser):
             self.line.append("\t")
         if tag in _VOID:
             return
-        if len(self.stack) >= _MAX_DEPTH:
+        if len(self.tags) >= _MAX_DEPTH:
             return
         quote = 0
-        amap = {key: value or "" for key, value in attrs}
-        if _is_quote_container(tag, amap):
+        if tag in _QUOTE_TAGS and _is_quote_container(
+                tag, {key: value or "" for key, value in attrs}):
             quote = _INNER_QUOTE if self.quote_depth else _OUTER_QUOTE
             if quote == _OUTER_QUOTE:
                 self.buffers.append([])
             self.quote_depth += 1
         if tag == "pre":
             self.pre_depth += 1
-        self.stack.append((tag, quote))
+        self.tags.append(tag)
+        self.quotes.append(quote)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skip_depth:
@@ -131,13 +139,13 @@ class _Renderer(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(open_tag == tag for open_tag, _ in self.stack):
+        if tag not in self.tags:
             if tag in _BLOCK and not self.skip_depth:
                 self._flush()
             return
-        while self.stack:
-            open_tag, quote = self.stack.pop()
-            self._close(open_tag, quote)
+        while self.tags:
+            open_tag = self.tags.pop()
+            self._close(open_tag, self.quotes.pop())
             if open_tag == tag:
                 break
 
@@ -177,9 +185,8 @@ class _Renderer(HTMLParser):
 
     def finish(self) -> str:
         self.close()
-        while self.stack:
-            tag, quote = self.stack.pop()
-            self._close(tag, quote)
+        while self.tags:
+            self._close(self.tags.pop(), self.quotes.pop())
         self._flush()
         while len(self.buffers) > 1:
             self._close_quote()
