@@ -107,8 +107,32 @@ _WANT = (r"(?:souhaite|souhaitons|souhaitent|veux|voulons|veulent|voudrais|voudr
          r"|desire|desirons)")
 _TRIBUNE = (r"(?:la |cette |votre |ce |cet |l )?(?:tribune|petition|appel|texte|initiative"
             r"|demarche|liste|campagne|signataires)")
+_PREFER = (r"(?:prefere|preferons|prefererais|prefererions|souhaite|souhaitons|souhaiterais"
+           r"|voudrais|voudrions|veux|voulons|aimerais|aimerions|desire|desirons)")
+_ADVERB = r"(?:(?:finalement|plutot|donc|vraiment|desormais) )?"
+_SEEN = (r"(?:figurer|apparaitre|etre (?:signataires?|associee?s?|cite|citee|publiee?|nomme"
+         r"|nommee|mentionnee?|sur la liste|dans la liste|parmi))")
+# « ne pas apparaître en tant que maire » asks for a correction, not a withdrawal.
+_NOT_AS = r"(?!\s+(?:en tant qu|comme\b|avec\b|sous\b|au titre|en qualite|mais))"
+# English: "remove my name", "take my name off", "withdraw my support", "unsign"…
+_EN_OWN = r"(?:my|our)"
+_EN_NAMED = r"(?:names?|signatures?|support|endorsement)"
+_EN_SEEN = (r"(?:be (?:listed|associated|included|named|mentioned|published|a signatory"
+            r"|one of the signatories|on (?:the|this|your) list)|appear|sign|support|endorse)")
+WITHDRAW_EN = (
+    r"\b(?:remove|delete|withdraw|retract|revoke|cancel|erase|strike|rescind)(?:s|d|ed|ing)?"
+    rf"\s+{_EN_OWN}\s+(?:\w+\s+)?{_EN_NAMED}\b"
+    rf"|\btake\s+{_EN_OWN}\s+{_EN_NAMED}\s+(?:off|out|down)\b"
+    rf"|\btake\s+(?:off|out|down)\s+{_EN_OWN}\s+{_EN_NAMED}\b"
+    r"|\bunsign(?:ing)?\b|\bun sign(?:ing)?\b|\bi (?:hereby )?withdraw\b"
+    r"|\b(?:like|want|wish|need|have) to withdraw\b"
+    rf"|\bno longer (?:wish|want|like|agree|feel comfortable)\w* (?:to )?{_EN_SEEN}"
+    r"|\b(?:i|we) no longer (?:support|endorse|agree)"
+    rf"|\b(?:would|d) rather not {_EN_SEEN}|\bprefer not to {_EN_SEEN}"
+    rf"|\b(?:do not|don t) (?:want|wish) (?:{_EN_OWN} {_EN_NAMED} )?(?:to )?{_EN_SEEN}"
+)
 WITHDRAW_TEXT = re.compile(
-    rf"\b{_REMOVE}\s+{_OWN}\s+{_COUNT}(?:{_NAMED}|soutien)\b"
+    rf"\b{_REMOVE}\s+{_OWN}\s+{_COUNT}(?:{_NAMED}|soutien|accord|adhesion)\b"
     rf"|\b(?:retir|supprim|annul|enlev|effac)\w*\s+{_THEIR}\s+{_COUNT}{_NAMED}\b"
     rf"|\b(?:retir|supprim|annul|enlev|effac)\w*\s+(?:la|les|le) {_NAMED}\s+(?:de|d)\b"
     r"|\bretire[sz]?\s+(?:moi|nous)\b"
@@ -123,8 +147,17 @@ WITHDRAW_TEXT = re.compile(
     r"|etre associees?\b|etre (?:sur|dans|parmi) (?:la liste|les signataires))"
     rf"|\bne {_WANT} plus (?:figurer|apparaitre|etre signataires?\b|etre associe|signer)"
     rf"|\bne {_WANT} plus (?:que|voir) {_OWN} {_COUNT}{_NAMED}\b"
-    rf"|\b{_OWN} {_COUNT}{_NAMED} ne (?:doit|doivent|devrait|devraient|peut|peuvent) plus"
+    rf"|\b{_OWN} {_COUNT}{_NAMED} ne (?:doit|doivent|devrait|devraient|peut|peuvent) (?:plus|pas)"
     r" (?:figurer|apparaitre|etre)"
+    rf"|\b{_PREFER} {_ADVERB}(?:que|qu) {_OWN} {_COUNT}{_NAMED} (?:ne|n) {_ADVERB}"
+    rf"(?:apparaiss|figur|soi|paraiss)\w* (?:pas|plus)\b{_NOT_AS}"
+    rf"|\b{_PREFER} {_ADVERB}ne (?:pas|plus) {_SEEN}\b{_NOT_AS}"
+    rf"|\bne (?:{_PREFER}|tiens) {_ADVERB}(?:pas|plus) (?:a )?{_ADVERB}{_SEEN}\b{_NOT_AS}"
+    r"|\bne (?:publiez|publie|mettez|affichez|diffusez|faites (?:figurer|apparaitre)) pas"
+    rf" {_OWN} {_COUNT}{_NAMED}\b{_NOT_AS}"
+    r"|\bne pas (?:publier|afficher|diffuser|mentionner|faire figurer|faire apparaitre)"
+    rf" {_OWN} {_COUNT}{_NAMED}\b{_NOT_AS}"
+    rf"|{WITHDRAW_EN}"
 )
 SIGN_TEXT = re.compile(
     r"\bje (signe|co ?signe|contresigne)\b"
@@ -139,23 +172,105 @@ SIGN_TEXT = re.compile(
     r"|\bmon soutien a (la|votre) tribune"
     r"|\bcorrige[rz]?\b|\brectifi|\bune erreur s est glissee|\boublie d (indiquer|ajouter|preciser)"
     r"|\b(complement|correction|rectification) (a|de) ma signature"
-    r"|\bi (sign|support|endorse)\b|\bplease add (me|my name)"
+    r"|\b(?:i|we) (?:hereby |also |too |fully |wholeheartedly )?(?:sign|co ?sign|support"
+    r"|endorse)\b|\bplease add (me|my name)|\badd (?:my|our) names?\b"
+    r"|\b(?:i|we) (?:d|would|want|wish|will) (?:like |love )?(?:to )?(?:also )?(?:sign"
+    r"|co ?sign|support|endorse|add my name|be a signatory|join)\b"
+    r"|\b(?:happy|glad|pleased|proud|honoured|honored) to (?:sign|support|endorse"
+    r"|add my name|be a signatory)\b"
+    r"|\bcount (?:me|us) in\b|\bsign me up\b|\b(?:i|we) (?:am|m|are|re) signing\b"
 )
 REFUSAL_TEXT = re.compile(
     r"\bne (peux|pourrai|pourrais|veux|souhaite|vais)\b[^.]{0,20}\b(pas|jamais|plus) signer"
     r"|\bje ne signerai\b|\bje ne signe pas\b"
+    r"|\b(?:i|we) (?:will not|won t|cannot|can t|can not|shall not|do not|don t|would not"
+    r"|wouldn t) (?:be )?(?:able to )?sign\b|\b(?:i|we) (?:decline|refuse) to sign\b"
 )
 OTHER_TEXT = re.compile(
     r"\bcommunique de presse\b|\bcontact presse\b|\bnewsletter\b"
     r"|\bdesinscri|\bunsubscribe\b|\bavant de signer\b"
 )
-NEGATION = re.compile(r"\b(ne|n)\b.*\b(pas|jamais|point|aucunement|nullement)\b")
+# Group 1 (French, the last closing word) or 2 (English, at most three words before the
+# match: "i do not wish to remove…", not "i did not mean to sign, please remove…").
+NEGATION = re.compile(
+    r"\b(?:ne|n)\b.*\b(pas|jamais|point|aucunement|nullement)\b"
+    r"|\b(not|never|cannot|don t|doesn t|didn t|won t|wouldn t|can t|shouldn t)\b"
+    r"(?=(?:\s+\S+){0,3}\s*$)")
 CLAUSE_END = re.compile(r"[.!?;:\n]")
+# Words opening another clause: a negation closed before them is not the match's
+# (« je ne suis pas élue mais je voudrais signer »); one closed after them still is
+# (« je ne souhaite toutefois pas retirer ma signature »).
+CLAUSE_WORD = re.compile(
+    r"\b(?:mais|cependant|toutefois|par contre|neanmoins|pourtant|en revanche|sinon"
+    r"|but|however|although|though|yet)\b")
 NEGATION_WINDOW = 8  # words before a match in which « ne … pas » negates it
 
+# --- newsletters, advertising, bulk mail ---------------------------------------------
 
-def text_kind(subject: str, own_text: str, has_mandate: bool = False) -> Verdict:
-    """auto_reply, withdrawal, signature or other from the person's words; None when unsure."""
+# Offices named as an audience (« tous les maires », « les élus de France ») sell something
+# or inform; they are nobody's own office.
+AUDIENCE_TEXT = re.compile(
+    r"\b(?:tous|toutes) les (?:maires|elus|elues|adjoints|adjointes|conseillers|conseilleres"
+    r"|presidents|secretaires de mairie|communes|mairies|collectivites|decideurs)\b"
+    r"|\bl ensemble des (?:maires|elus|conseillers|collectivites|communes)\b"
+    r"|\b(?:les )?(?:maires|elus|elues|adjoints|conseillers (?:municipaux|departementaux"
+    r"|regionaux|communautaires)|collectivites|communes) de (?:france|toute la france"
+    r"|votre (?:region|departement))\b"
+    r"|\b(?:fichier|base|annuaire|liste|listing) (?:de |des |d )?(?:donnees )?(?:emails? )?"
+    r"(?:des |de )?(?:maires|elus|collectivites|mairies|decideurs publics)\b")
+COMMERCIAL_TEXT = re.compile(
+    r"\d[\d  .,]*\s?(?:€|eur\b|euros?\b)|\b(?:ht|ttc)\b(?= *(?:[.,;/)!]|$| par| la| le))"
+    r"|\ba partir de (?=\d)|\boffre (?:speciale|exclusive|limitee|promotionnelle|de lancement"
+    r"|du moment|valable)|\bpromotion\b|\bpromo\b|\bcode promo|\bremise (?:de|exceptionnelle)"
+    r"|\btarifs?\b|\babonnement\b|\babonnez vous|\bdesabonn|\bdesinscri|\bunsubscribe"
+    r"|\bopt out\b|\bwebinaires?\b|\bwebinars?\b|\bbase de donnees\b"
+    r"|\bfichiers? (?:de |des |d )?(?:contacts|elus|maires|e ?mails|prospects|collectivites)"
+    r"|\bcliquez ici|\bclick here|\bversion en ligne|\bview (?:it )?in (?:your )?browser"
+    r"|\bne (?:souhaitez|desirez) plus recevoir|\bnewsletter|\blettre d (?:information|info)"
+    r"|\bdevis gratuit|\bessai gratuit|\bcommandez|\bbon de commande|\bfrais de port"
+    r"|\bemails? verifies\b|\bmis a jour en \d{4}")
+_BULK_PRECEDENCE = ("bulk", "list", "junk")
+
+
+def bulk_headers(mail: Mail) -> str | None:
+    """A header showing a mailing list, newsletter or campaign; None for a person's mail."""
+    for name in ("List-Unsubscribe", "List-Id", "List-Post"):
+        if mail.header(name) is not None:
+            return f"{name} header"
+    precedence = (mail.header("Precedence") or "").strip().lower()
+    if precedence in _BULK_PRECEDENCE:
+        return f"Precedence: {precedence}"
+    for name, _value in mail.headers:
+        low = name.lower()
+        if low.startswith(("x-campaign", "x-mailchimp", "x-mc-user", "x-newsletter",
+                           "x-mailjet-campaign", "x-sib-id", "x-sendinblue")):
+            return f"{name} header"
+    return None
+
+
+def bulk_signs(text: str, headers: str | None = None) -> tuple[str, ...]:
+    """The signs (header, wording) that a folded text is advertising or bulk mail."""
+    signs = [headers] if headers else []
+    seen: set[str] = set()
+    for found in COMMERCIAL_TEXT.finditer(text):
+        word = found.group(0).strip()
+        key = "price" if re.match(r"\d", word) else word
+        if key not in seen:
+            seen.add(key)
+            signs.append(f"{word!r}")
+        if len(seen) >= 3:
+            break
+    return tuple(signs)
+
+
+def text_kind(subject: str, own_text: str, has_mandate: bool = False,
+              bulk: str | None = None) -> Verdict:
+    """auto_reply, withdrawal, signature or other from the person's words; None when unsure.
+
+    ``bulk`` is a header sign of a mailing list or campaign (``bulk_headers``): with it,
+    or with advertising wording, an office named in the text makes no signature, and
+    offices written as an audience (« tous les maires ») with either make the mail other.
+    """
     subject_own = "" if REPLY_PREFIX.match(subject or "") else (subject or "")
     lines = "\n".join(fold(line) for line in f"{subject_own}\n{own_text}".splitlines())
     text = " ".join(lines.split())
@@ -170,6 +285,13 @@ def text_kind(subject: str, own_text: str, has_mandate: bool = False) -> Verdict
     found_other = REFUSAL_TEXT.search(text)
     if found_other:
         return "other", (f"kind other: refusal {found_other.group(0)!r}",)
+    signs = bulk_signs(text, bulk)
+    audience = AUDIENCE_TEXT.search(text)
+    if audience and (bulk or len(signs) >= 2):
+        return "other", (f"kind other: offices as an audience {audience.group(0)!r} in "
+                         f"advertising or bulk mail ({', '.join(signs)})",)
+    if bulk and len(signs) >= 3:
+        return "other", (f"kind other: advertising or bulk mail ({', '.join(signs)})",)
     found = _affirmed(SIGN_TEXT, lines)
     if found:
         return "signature", (f"kind signature: wording {found!r}",)
@@ -178,6 +300,9 @@ def text_kind(subject: str, own_text: str, has_mandate: bool = False) -> Verdict
         return "other", (f"kind other: wording {found_other.group(0)!r}",)
     if "?" in own_text:
         return "other", ("kind other: a question without a request to sign",)
+    if has_mandate and signs:
+        return "other", (f"kind other: an office named in advertising or bulk mail "
+                         f"({', '.join(signs)})",)
     if has_mandate:
         return "signature", ("kind signature: names an elected office and a person",)
     return None, ()
@@ -197,9 +322,23 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> str | None:
             last_end = max(text.rfind(c, scanned, start) for c in _CLAUSE_ENDS)
             clause_start = max(clause_start, last_end + 1)
             scanned = start
-        if not NEGATION.search(_last_words(text, clause_start, start, NEGATION_WINDOW)):
+        if not negated(_last_words(text, clause_start, start, NEGATION_WINDOW)):
             return found.group(0)
     return None
+
+
+def negated(before: str) -> bool:
+    """Whether the words just before a match (its clause) negate it.
+
+    The negation's closing word (« pas », "not") must come after the last word that
+    opens another clause (``CLAUSE_WORD``).
+    """
+    found = NEGATION.search(before)
+    if found is None:
+        return False
+    close = found.start(1) if found.group(1) else found.start(2)
+    opened = max((m.end() for m in CLAUSE_WORD.finditer(before)), default=0)
+    return close >= opened
 
 
 _CLAUSE_ENDS = ".!?;:\n"  # CLAUSE_END's characters
@@ -225,7 +364,7 @@ def classify(mail: Mail, own_text: str, has_mandate: bool) -> tuple[str, tuple[s
     kind, why = header_kind(mail)
     if kind:
         return kind, why
-    kind, why = text_kind(mail.subject, own_text, has_mandate)
+    kind, why = text_kind(mail.subject, own_text, has_mandate, bulk_headers(mail))
     if kind:
         return kind, why
     return "other", ("kind other: no request to sign or withdraw",)

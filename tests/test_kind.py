@@ -279,7 +279,7 @@ def _affirmed_by_definition(pattern, text):
         clause_start = max((m.end() for m in kind.CLAUSE_END.finditer(text, 0, start)),
                            default=0)
         before = " ".join(text[clause_start:start].split()[-kind.NEGATION_WINDOW:])
-        if not kind.NEGATION.search(before):
+        if not kind.negated(before):
             return found.group(0)
     return None
 
@@ -301,3 +301,184 @@ def test_affirmed_is_linear_on_long_negated_text():
     start = time.perf_counter()
     assert kind._affirmed(kind.SIGN_TEXT, text) is None
     assert time.perf_counter() - start < 1.0
+
+
+# --- English, preferences, clause boundaries, advertising ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Please remove my name from the list of signatories. I signed a little too quickly.",
+    "Could you take my name off the list?",
+    "Please take off my name, thank you.",
+    "I withdraw my signature.",
+    "I would like to withdraw my support for this op-ed.",
+    "Please delete my signature.",
+    "Please unsign me.",
+    "I no longer wish to be listed among the signatories.",
+    "We no longer want to be associated with this text.",
+    "I'd rather not be listed after all.",
+    "I don't want my name to appear on the list.",
+    "I did not mean to sign, please remove my name.",
+    "Hi, remove our names please: Ruth Example and Tom Sample.",
+])
+def test_english_withdrawals(text):
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] == "withdrawal"
+
+
+@pytest.mark.parametrize("text", [
+    "I do not wish to remove my name, on the contrary.",
+    "I won't withdraw my signature.",
+    "We never asked you to remove our names: we sign.",
+])
+def test_negated_english_withdrawals_are_not_withdrawals(text):
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] != "withdrawal"
+
+
+@pytest.mark.parametrize("text", [
+    "I sign.",
+    "I'd like to sign the op-ed.",
+    "I would like to sign, as mayor of Die.",
+    "Count me in!",
+    "Please add my name: Ruth Example, city councillor of Grenoble.",
+    "I support this call.",
+    "We fully support the petition.",
+    "Happy to sign.",
+    "I'm not an elected official but I'd like to sign.",
+])
+def test_english_signatures(text):
+    assert text_kind("Re: Tribune", text)[0] == "signature"
+
+
+@pytest.mark.parametrize("text", [
+    "I will not sign this.",
+    "Sorry, I can't sign it.",
+    "I decline to sign.",
+    "Please do not add my name.",
+])
+def test_english_refusals_are_not_signatures(text):
+    assert text_kind("Re: Tribune", text)[0] != "signature"
+
+
+@pytest.mark.parametrize("text", [
+    "Non, finalement je préfère que mon nom n'apparaisse pas. Désolée.",
+    "Je préfère ne pas figurer parmi les signataires.",
+    "Finalement je ne souhaite pas apparaître.",
+    "Je ne souhaite finalement pas figurer sur la liste.",
+    "Je retire mon accord, excusez-moi.",
+    "Ne publiez pas mon nom, s'il vous plaît.",
+    "Merci de ne pas publier mon nom.",
+    "Nous préférons que nos noms ne figurent pas.",
+    "Je voudrais que ma signature n'apparaisse plus.",
+    "Mon nom ne doit pas apparaître, le conseil n'a pas délibéré.",
+])
+def test_withdrawals_written_as_a_preference(text):
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] == "withdrawal"
+
+
+def test_preference_above_a_quoted_acknowledgement_is_a_withdrawal():
+    raw = ("From: Lise Exemple <lise.exemple@mairie-die.fr>\r\nSubject: Re: Merci pour votre"
+           " signature\r\nMessage-ID: <3@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           "Non, finalement je préfère que mon nom n'apparaisse pas. Désolée.\r\n\r\n"
+           "Le 3 mars 2025, Technopolice a écrit :\r\n> Merci, votre signature est "
+           "enregistrée.\r\n> Lise Exemple, maire de Die\r\n").encode()
+    m = read_mail(raw)
+    own = "Non, finalement je préfère que mon nom n'apparaisse pas. Désolée."
+    assert classify(m, own, True)[0] == "withdrawal"
+
+
+@pytest.mark.parametrize("text", [
+    "Je préfère ne pas apparaître en tant que maire mais en tant que conseillère.",
+    "Je souhaite que mon nom n'apparaisse pas comme adjoint : je suis conseiller.",
+    "Je ne préfère pas que mon nom n'apparaisse pas : je signe.",
+])
+def test_preferences_about_how_the_name_appears_are_corrections(text):
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] == "signature"
+
+
+@pytest.mark.parametrize("text", [
+    "Je ne suis pas élue mais je voudrais signer aussi",
+    "Je ne suis pas élu, cependant je souhaite signer.",
+    "Je n'ai plus de mandat ; je soutiens la tribune.",
+    "Je n'ai pas de mandat. Je signe quand même.",
+    "Je ne suis pas maire, par contre je m'associe à la démarche.",
+    "Je n'ai jamais signé de pétition\nmais je signe celle-ci.",
+])
+def test_a_negation_ends_with_its_clause(text):
+    assert text_kind("Re: Tribune", text)[0] == "signature"
+
+
+@pytest.mark.parametrize("text", [
+    "Je ne souhaite toutefois pas retirer ma signature.",
+    "Je ne veux cependant pas retirer ma signature.",
+])
+def test_a_negation_closed_after_a_clause_word_still_negates(text):
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] == "signature"
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("je ne suis pas elue mais", False),
+    ("je ne souhaite toutefois pas", True),
+    ("je ne souhaite pas", True),
+    ("i do not wish to", True),
+    ("i did not mean to sign please", False),
+    ("i m not an elected official but", False),
+    ("", False),
+])
+def test_negated(before, expected):
+    assert kind.negated(before) is expected
+
+
+SPAM = ("Tous les maires, adjoints et conseillers municipaux de France, emails vérifiés, "
+        "à partir de 199 € HT. Commandez votre fichier dès aujourd'hui.")
+
+
+def test_offices_as_an_audience_in_advertising_are_other():
+    assert text_kind("Fichier des élus 2025", SPAM, has_mandate=True)[0] == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Les élus de France vous donnent rendez-vous : webinaire gratuit le 12 juin, cliquez ici.",
+    "Offre spéciale pour les communes de France : abonnement à partir de 49 € HT par mois.",
+])
+def test_audience_with_two_advertising_signs_is_other_even_with_sign_words(text):
+    assert text_kind("Offre", f"Je m'engage pour vous. {text}", has_mandate=True)[0] == "other"
+
+
+def test_html_advertising_mail_is_other():
+    raw = ("From: Fichiers Publics <contact@fichiers-publics.example>\r\n"
+           "Subject: Tous les maires de France dans votre CRM\r\nMessage-ID: <4@x>\r\n"
+           "Content-Type: text/html; charset=utf-8\r\n\r\n"
+           "<html><body><h1>Tous les maires, adjoints et conseillers municipaux de France"
+           "</h1><p>Emails v\u00e9rifi\u00e9s, \u00e0 partir de 199 \u20ac HT.</p></body>"
+           "</html>\r\n").encode()
+    m = read_mail(raw)
+    own = m.texts[0].text
+    assert classify(m, own, True)[0] == "other"
+
+
+@pytest.mark.parametrize("headers", [
+    (("List-Unsubscribe", "<mailto:u@lettre.example>"),),
+    (("List-Id", "Lettre des communes <lettre.example>"),),
+    (("Precedence", "bulk"),),
+    (("X-Campaign-Id", "2025-06"),),
+])
+def test_an_office_in_bulk_mail_makes_no_signature(headers):
+    text = "Marc Sample\nMaire de Crest (26)\nLa lettre de juin est parue."
+    m = mail(subject="La lettre de juin", headers=headers, text=text)
+    assert kind.bulk_headers(m)
+    assert classify(m, text, True)[0] == "other"
+
+
+def test_an_office_beside_a_price_makes_no_signature():
+    text = "Marc Sample, maire de Crest\nRepas des aînés : 12 € par personne."
+    assert text_kind("Repas", text, has_mandate=True)[0] == "other"
+
+
+def test_explicit_signature_wins_over_a_price_or_a_list_header():
+    text = "Je signe la tribune. La VSA a coûté 300 000 € à notre ville.\nMarc Sample, maire"
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] == "signature"
+    m = mail(headers=(("List-Id", "elus <elus.example>"),), text="Je signe.")
+    assert classify(m, "Je signe.", True)[0] == "signature"
+
+
+def test_personal_mail_has_no_bulk_header():
+    assert kind.bulk_headers(mail(headers=(("Precedence", "first-class"),))) is None
