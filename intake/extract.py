@@ -139,7 +139,10 @@ def extract(mail: Mail) -> Extraction:
     reasons.extend(why)
     if kind not in SIGNING_KINDS:
         return Extraction(kind, (), tuple(reasons))
-    people = signatories(text, hits, mail.display_name)
+    # Names written in lower case are title-cased in place (offsets hold); offices were
+    # read on the text as written (a commune in lower case counts on a lower-case line).
+    named_text = names.capitalise_names(text, mail.display_name)
+    people = signatories(named_text, hits, mail.display_name)
     return Extraction(kind, tuple(people), tuple(reasons))
 
 

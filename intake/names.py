@@ -27,8 +27,9 @@ TITLES = {"m", "m.", "mme", "mlle", "mr", "dr", "pr", "me", "madame", "monsieur"
 STOPWORDS = set("""
 bonjour bonsoir salut madame monsieur cher chere chers cheres je nous il elle
 conseiller conseillere conseillers maire maires adjoint adjointe depute deputee senateur
-senatrice president presidente vice vp cm groupe parti partie les pour merci cordialement
-bien bonne belle signature tribune hotel ville mairie cabinet secretariat assemblee senat
+senatrice president presidente vice vp cm cd cr cc ca cu groupe parti partie les pour merci
+cordialement bien bonne belle signature tribune hotel ville mairie cabinet secretariat
+assemblee senat
 union front rassemblement place nouvelle debout ligue generation generations gauche droite
 ensemble france republique communaute metropole conseil departement region sans elu elue
 elus campagne service services direction equipe contact info infos information mail
@@ -169,20 +170,18 @@ def names_before(text: str, pos: int) -> list[str]:
     """
     line_start = text.rfind("\n", 0, pos) + 1
     prefix = text[line_start:pos]
+    plural = bool(_PLURAL.match(text, pos))
     if not prefix.strip():
-        prev_end = line_start - 1
-        if prev_end <= 0:
-            return []
-        prev_start = text.rfind("\n", 0, prev_end) + 1
-        name = as_name(text[prev_start:prev_end].strip().rstrip(",").split())
-        return [name] if name else []
+        return _name_lines_above(text, line_start, 6 if plural else 1)
     sep = _SEP_BEFORE.search(prefix)
     if not sep:
-        return []
+        name = _capitals_name_before(text, line_start, pos)
+        return [name] if name else []
     chunk = prefix[:sep.start()]
     cut = _CHUNK_START.match(chunk)
+    head = ""
     if cut:
-        chunk = chunk[cut.end():]
+        head, chunk = chunk[:cut.end()], chunk[cut.end():]
     out = []
     for part in re.split(r"\s+et\s+|\s*&\s*", chunk):
         if _ME.match(part):
@@ -191,7 +190,127 @@ def names_before(text: str, pos: int) -> list[str]:
         name = trailing_name(part)
         if name:
             out.append(name)
-    return out if all(out) else []
+    if not out or not all(out):
+        return []
+    if plural and len(out) >= 2 and head.rstrip().endswith(","):
+        out = _comma_list_before(head.rstrip()[:-1]) + out
+    return out
+
+
+# An office written in the plural (« conseillers municipaux », « élues »): shared.
+_PLURAL = re.compile(r"(?!pres\b)[\w'’]*[sx]\b")
+
+
+def _name_lines_above(text: str, line_start: int, most: int) -> list[str]:
+    """Names alone on the lines right above ``line_start``: up to ``most`` of them."""
+    out: list[str] = []
+    end = line_start - 1
+    while end > 0 and len(out) < most:
+        start = text.rfind("\n", 0, end) + 1
+        name = as_name(text[start:end].strip().rstrip(",").split())
+        if not name:
+            break
+        out.insert(0, name)
+        end = start - 1
+    return out
+
+
+def _comma_list_before(head: str) -> list[str]:
+    """« Nous signons : Marc Duval, Sophie Lacaze » → the names listed before a last
+    « X et Y »: whole names between commas, the first one ending its sentence."""
+    out: list[str] = []
+    for seg in reversed(head.split(",")):
+        tail = re.split(r"[:;.!?()«»\"]", seg)[-1]
+        whole = as_name(tail.split())
+        if whole and tail == seg:
+            out.insert(0, whole)
+            continue
+        name = trailing_name(tail)
+        if name:
+            out.insert(0, name)
+        break
+    return out
+
+
+def _capitals_name_before(text: str, line_start: int, pos: int) -> str | None:
+    """« R. FAURE ADJOINT MAIRE DE VALENCE »: on a line in capitals, the words before the
+    office are the name (« R. Faure »)."""
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    if any(c.islower() for c in line):
+        return None
+    return capitals_name(text[line_start:pos].split())
+
+
+def capitals_name(words: list[str]) -> str | None:
+    """A name written in capitals (« R. FAURE », « ANNE DE LA TOUR »), title-cased."""
+    if not words or not all(_is_upper(w) for w in words):
+        return None
+    return as_name(_title(words))
+
+
+def _title(words: list[str]) -> list[str]:
+    """Words title-cased: particles inside a name in lower case, each part of a compound
+    capitalised (« jean-marc », « d'estrées » → Jean-Marc, d'Estrées)."""
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if 0 < i < len(words) - 1 and fold(low) in PARTICLES:
+            out.append(low)
+            continue
+        parts = re.split(r"([-'’])", low)
+        titled = "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
+        if re.match(r"d['’]", low) and len(low) > 2:  # d'Estrées keeps its lower d
+            titled = low[:2] + low[2:3].upper() + low[3:]
+        out.append(titled)
+    return out
+
+
+_LOWER_WORD = re.compile(r"[a-zà-öø-ÿœ]+(?:[-'’][a-zà-öø-ÿœ]+)*")
+
+
+def lower_case_name(line: str) -> str | None:
+    """A line written all in lower case that is a name once title-cased (« nadia benali »
+    → Nadia Benali); None for anything else (« je signe »)."""
+    words = line.strip().rstrip(",.").split()
+    if not 2 <= len(words) <= 4 or not all(_LOWER_WORD.fullmatch(w) for w in words):
+        return None
+    return as_name(_title(words))
+
+
+def capitalise_names(text: str, display: str | None) -> str:
+    """``text`` with names written in lower case title-cased in place (same length, so
+    offsets hold): the From display name written in the text, and a sign-off line
+    right after a closing (« cordialement\nnadia benali »)."""
+    spans: list[tuple[int, int, str]] = []
+    shown = clean_display_name(display)
+    if shown:
+        words = [re.escape(w) for w in fold(shown).split()]
+        rx = re.compile(r"(?<!\w)" + r"[ \t]+".join(words) + r"(?!\w)")
+        folded = fold(text)
+        if len(folded) == len(text):
+            for m in rx.finditer(folded):
+                written = text[m.start():m.end()]
+                if not any(c.isupper() for c in written):
+                    spans.append((m.start(), m.end(), " ".join(_title(written.split()))))
+    for m in _CLOSINGS.finditer(text):
+        start = text.find("\n", m.end()) + 1
+        while 0 < start < len(text) and text[start] == "\n":
+            start += 1
+        if start <= 0:
+            continue
+        end = text.find("\n", start)
+        end = end if end != -1 else len(text)
+        line = text[start:end]
+        name = lower_case_name(line)
+        if name:
+            lead = len(line) - len(line.lstrip())
+            spans.append((start + lead, start + lead + len(name), name))
+    out = text
+    for start, end, name in spans:
+        if len(name) == end - start and fold(out[start:end]) == fold(name):
+            out = out[:start] + name + out[end:]
+    return out
 
 
 _SOUSSIGNE = re.compile(
@@ -309,6 +428,8 @@ def clean_display_name(display: str | None) -> str | None:
         last, _, first = s.partition(",")
         s = f"{first.strip()} {last.strip()}"
     words = s.split()
+    if not any(c.isupper() for c in s) and all(_LOWER_WORD.fullmatch(w) for w in words):
+        words = _title(words)  # « nadia benali »
     words = _drop_titles(words)
     if len(words) >= 2 and _is_upper(words[0]) and not _is_upper(words[-1]):
         split = next((i for i, w in enumerate(words) if not _is_upper(w)), len(words))

@@ -196,3 +196,90 @@ def test_maire_delegue_and_postcode_in_a_sign_off(make_email):
     found = run(make_email, body)
     assert people(found) == [("Lina Roux", [("maire", "Annecy", "74")], None),
                              ("Hugo Ferrand", [("conseiller_municipal", "Valence", "26")], None)]
+
+
+def test_office_in_capitals_with_initials_takes_the_from_name(make_email):
+    body = "Bonjour,\nje signe la tribune.\n\nR. FAURE ADJOINT MAIRE DE VALENCE (26)\n"
+    found = run(make_email, body, sender="Rémi Faure <r.faure@mairie-valence.fr>")
+    assert people(found) == [("Rémi Faure", [("maire_adjoint", "Valence", "26")], None)]
+
+
+def test_office_in_capitals_with_initials_and_another_from(make_email):
+    body = "Bonjour,\nje signe la tribune.\n\nR. FAURE ADJOINT MAIRE DE VALENCE (26)\n"
+    found = run(make_email, body, sender="Secrétariat <secretariat@mairie-valence.fr>")
+    assert people(found) == [("R. Faure", [("maire_adjoint", "Valence", "26")], None)]
+
+
+def test_name_in_lower_case_agreeing_with_the_from_name(make_email):
+    body = "bonjour\nje signe la pétition\nnadia benali\nconseilere municipal de Roubaix\n"
+    found = run(make_email, body, sender="nadia benali <nadia.benali@ville-roubaix.fr>")
+    assert people(found) == [
+        ("Nadia Benali", [("conseiller_municipal", "Roubaix", "59")], None)]
+
+
+def test_name_in_lower_case_after_a_closing(make_email):
+    body = ("bonjour\nje souhaite signer\n\ncordialement\nnadia benali\n"
+            "conseillere muncipale, roubaix (59)\n")
+    found = run(make_email, body, sender="N.B. <nb@example.org>")
+    assert people(found) == [
+        ("Nadia Benali", [("conseiller_municipal", "Roubaix", "59")], None)]
+
+
+def test_an_office_with_no_name_near_it_goes_to_the_person(make_email):
+    body = ("je suis conseillère municipale de Roubaix et je signe.\n\n"
+            "cordialement\nnadia benali\nvice-présidente de la Métropole Européenne de Lille\n")
+    found = run(make_email, body, sender="nadia benali <nb@example.org>")
+    assert [s.name for s in found.signatories] == ["Nadia Benali"]
+    assert [m.type for m in found.signatories[0].mandates] == [
+        "conseiller_municipal", "conseiller_communautaire"]
+
+
+def test_abbreviated_offices_of_one_person(make_email):
+    body = "Je signe.\n\nYves Kerleau\nCM Brest & CD Finistère\n"
+    found = run(make_email, body, sender="Yves Kerleau <y.kerleau@mairie-brest.fr>")
+    assert people(found) == [("Yves Kerleau", [("conseiller_municipal", "Brest", "29"),
+                                                ("conseiller_departemental", "Finistère", "29")],
+                              None)]
+
+
+def test_abbreviation_is_not_taken_for_a_name(make_email):
+    body = "Je signe.\n\nAnne Morvan\nCR Bretagne, CM Rennes\n"
+    found = run(make_email, body, sender="Anne Morvan <am@example.org>")
+    assert people(found) == [("Anne Morvan", [("conseiller_regional", "Bretagne", None),
+                                               ("conseiller_municipal", "Rennes", "35")], None)]
+
+
+BEGLES = [("conseiller_municipal", "Bègles", "33")]
+
+
+def test_names_one_per_line_share_the_office_line_below(make_email):
+    body = ("Bonjour, nous signons la tribune.\n\nMarc Duval\nSophie Lacaze\nRémi Tessier\n"
+            "conseillers municipaux de Bègles (33)\n")
+    found = run(make_email, body, sender="Groupe Bègles Écologie <groupe@example.org>")
+    assert people(found) == [("Marc Duval", BEGLES, None), ("Sophie Lacaze", BEGLES, None),
+                             ("Rémi Tessier", BEGLES, None)]
+
+
+def test_names_in_a_sentence_share_a_plural_office(make_email):
+    body = ("Bonjour, nous signons : Marc Duval, Sophie Lacaze et Rémi Tessier, conseillers "
+            "municipaux de Bègles.\n")
+    found = run(make_email, body, sender="Marc Duval <md@example.org>")
+    assert people(found) == [("Marc Duval", BEGLES, None), ("Sophie Lacaze", BEGLES, None),
+                             ("Rémi Tessier", BEGLES, None)]
+
+
+def test_code_after_several_offices(make_email):
+    body = ("Je signe.\n\nClaire Bonnefous\nMaire de Nant, vice-présidente de la Communauté de "
+            "communes Millau Grands Causses et conseillère départementale du canton de "
+            "Millau-2 (12)\n")
+    found = run(make_email, body, sender="Claire Bonnefous <cb@example.org>")
+    assert people(found) == [("Claire Bonnefous", [
+        ("maire", "Nant", "12"),
+        ("conseiller_communautaire", "Communauté de communes Millau Grands Causses", "12"),
+        ("conseiller_departemental", "Aveyron", "12")], None)]
+
+
+def test_lower_case_commune_on_a_lower_case_line(make_email):
+    body = "je signe\npaul roche, adjoint au maire de st etienne\n"
+    found = run(make_email, body, sender="paul roche <p.roche@example.org>")
+    assert people(found) == [("Paul Roche", [("maire_adjoint", "Saint-Étienne", "42")], None)]

@@ -129,3 +129,78 @@ def test_initials_kept_when_from_is_someone_else():
 def test_name_after_an_office_that_begins_its_line(text, expected):
     hit = find_hits(text)[0]
     assert names.name_after(text, hit.start, hit.end) == expected
+
+
+@pytest.mark.parametrize("display, expected", [
+    ("nadia benali", "Nadia Benali"),
+    ("jean-marc le goff", "Jean-Marc le Goff"),
+    ("mairie de roubaix", None),
+])
+def test_display_name_in_lower_case_is_title_cased(display, expected):
+    assert names.clean_display_name(display) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("nadia benali", "Nadia Benali"),
+    ("louis d'estrées", "Louis d'Estrées"),
+    ("anne-laure de la tour", "Anne-Laure de la Tour"),
+    ("je signe", None),
+    ("bien cordialement", None),
+    ("Nadia Benali", None),  # not lower case: as_name's business
+    ("nadia", None),
+    ("nadia benali 59", None),
+])
+def test_lower_case_name(line, expected):
+    assert names.lower_case_name(line) == expected
+
+
+def test_lower_case_name_agreeing_with_the_from_name_is_capitalised():
+    text = "bonjour\nje signe.\nnadia benali, conseillère municipale de roubaix\n"
+    out = names.capitalise_names(text, "nadia benali")
+    assert len(out) == len(text)
+    assert "Nadia Benali, conseillère municipale de roubaix" in out
+
+
+def test_lower_case_sign_off_after_a_closing_is_capitalised():
+    text = "je signe la tribune\ncordialement\nnadia benali\nconseillere municipale\n"
+    out = names.capitalise_names(text, None)
+    assert out.split("\n")[2] == "Nadia Benali"
+    assert out.split("\n")[0] == "je signe la tribune"
+
+
+def test_lower_case_line_is_no_name_without_a_closing_or_the_from_name():
+    text = "bonjour\nsoutien total\nconseillère municipale de Roubaix\n"
+    assert names.capitalise_names(text, "Nadia Benali") == text
+
+
+def test_name_in_capitals_before_an_office_in_capitals():
+    text = "Je signe.\nR. FAURE ADJOINT MAIRE DE VALENCE"
+    assert names.names_before(text, text.index("ADJOINT")) == ["R. Faure"]
+
+
+def test_no_name_from_capitals_before_an_office_in_a_sentence():
+    text = "Je signe.\nEN TANT QUE MAIRE DE VALENCE"
+    assert names.names_before(text, text.index("MAIRE")) == []
+
+
+def test_names_one_per_line_above_a_plural_office():
+    text = "Bonjour, nous signons.\nMarc Duval\nSophie Lacaze\nRémi Tessier\nconseillers municipaux"
+    assert names.names_before(text, text.index("conseillers")) == [
+        "Marc Duval", "Sophie Lacaze", "Rémi Tessier"]
+
+
+def test_only_the_closest_name_line_above_a_singular_office():
+    text = "Marc Duval\nSophie Lacaze\nconseillère municipale"
+    assert names.names_before(text, text.index("conseillère")) == ["Sophie Lacaze"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nous signons : Marc Duval, Sophie Lacaze et Rémi Tessier, conseillers municipaux",
+     ["Marc Duval", "Sophie Lacaze", "Rémi Tessier"]),
+    ("Je signe avec Marc Duval, Sophie Lacaze et Rémi Tessier, conseillers municipaux",
+     ["Marc Duval", "Sophie Lacaze", "Rémi Tessier"]),
+    ("Bonjour, Sophie Lacaze et Rémi Tessier, conseillers municipaux",
+     ["Sophie Lacaze", "Rémi Tessier"]),
+])
+def test_comma_list_of_names_before_a_plural_office(text, expected):
+    assert names.names_before(text, text.index("conseillers")) == expected
