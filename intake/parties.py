@@ -42,7 +42,7 @@ COALITION_FAMILIES = ("coalition", "group")
 FREE_WORDS = frozenset(
     "l le la les d de du des et en pour a au aux".split()
 )
-CONTEXT_ONLY = frozenset({"pc", "fi", "ge", "lo", "poi", "pp france"})
+CONTEXT_ONLY = frozenset({"pc", "fi", "ge", "lo", "poi", "pp france", "mrs", "tph"})
 NOT_IN_TEXT = frozenset({"ges"})  # "GES" is mostly "gaz à effet de serre"
 _CONTEXT_BEFORE = re.compile(
     r"(?:\belu(?:e|es|s)?|\bgroupe|\bmembre|\bmilitant(?:e)?|\badherent(?:e)?|\bparti"

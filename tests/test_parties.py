@@ -185,3 +185,53 @@ def test_local_lists_and_convictions_are_not_parties(text):
 def test_party_names_next_to_titles_and_far_right_names_are_kept(text, party):
     hit = find_party(text)
     assert hit is not None and hit.party == party
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [("Représentante à l'assemblée, Tavini Huiraatira", "Tavini Huiraatira"),
+     ("élu du Tavini Huiraatira No Te Ao Maohi", "Tavini Huiraatira"),
+     ("membre du Tavini", "Tavini Huiraatira"),
+     ("élue THN", "Tavini Huiraatira"),
+     ("Tavini Huiraatira No Te Ao Ma'ohi", "Tavini Huiraatira"),
+     ("Tapura Huiraatira", "Tapura Huiraatira"),
+     ("groupe A here ia Porinetia", "A here ia Porinetia"),
+     ("élu Calédonie ensemble", "Calédonie ensemble"),
+     ("Les Loyalistes", "Les Loyalistes"),
+     ("Union calédonienne", "Union calédonienne"),
+     ("élu Palika", "Palika"),
+     ("Parti de libération kanak", "Palika"),
+     ("FLNKS", "FLNKS"),
+     ("Front de libération nationale kanak et socialiste", "FLNKS"),
+     ("FLNKS - Union calédonienne", "Union calédonienne"),
+     ("Femu a Corsica", "Femu a Corsica"),
+     ("Core in Fronte", "Core in Fronte"),
+     ("Partitu di a Nazione Corsa (PNC)", "PNC"),
+     ("Péyi-A", "Péyi-A"),
+     ("Parti progressiste martiniquais (PPM)", "PPM"),
+     ("Union démocratique bretonne", "UDB"),
+     ("Régions et peuples solidaires", "R&PS"),
+     ("élu R&PS", "R&PS"),
+     ("Partit occitan", "Parti occitan"),
+     ("Parti occitan", "Parti occitan"),
+     ("Euskal Herria Bai", "EH Bai"),
+     ("EH Bai", "EH Bai")],
+)
+def test_overseas_and_regional_parties(text, party):
+    hit = find_party(text)
+    assert hit is not None and hit.party == party
+
+
+def test_a_party_known_by_its_name_is_written_in_full():
+    """The acronym a party does not use itself is an alias, never the canonical form."""
+    assert canonical_party("THN") == "Tavini Huiraatira"
+    assert canonical_party("Tavini Huiraatira") == "Tavini Huiraatira"
+    assert party_info("THN") is None
+    assert party_info("FLNKS").family == "coalition"
+    assert party_info("Les Loyalistes").family == "coalition"
+
+
+@pytest.mark.parametrize("text", ["groupe de travail RPS", "sénatrice, groupe UC",
+                                  "les loyalistes et les indépendantistes", "UC Louvain"])
+def test_regional_look_alikes_are_not_parties(text):
+    assert find_party(text) is None
