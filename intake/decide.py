@@ -7,6 +7,7 @@ storage, not here, so a record always carries the contract's decision.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from petition.intake.parties import is_far_right
 from petition.intake.record import Mandate, Signatory
@@ -26,7 +27,8 @@ def decide(kind: str, official: bool, signatories: Sequence[Signatory],
         return "withdraw", ("decision withdraw: a request to take a signature off",)
     if kind != "signature":
         return "ignore", (f"decision ignore: kind {kind}",)
-    far_right = [s for s in signatories if is_far_right(s.party, policy.far_right)]
+    far_right = [s for s in signatories if s.party and _is_far_right(s.party,
+                                                                     tuple(policy.far_right))]
     if far_right:
         who = ", ".join(f"{s.name or 'unnamed'} ({s.party})" for s in far_right)
         return "reject", (f"decision reject: far-right party: {who}",)
@@ -36,6 +38,12 @@ def decide(kind: str, official: bool, signatories: Sequence[Signatory],
     office = next(m for m in signatories[0].mandates if publishable_mandate(m))
     return "publish", (f"decision publish: official address, one named signatory, "
                        f"office {office.type} ({_where(office)})",)
+
+
+@lru_cache(maxsize=512)
+def _is_far_right(party: str, far_right: tuple[str, ...]) -> bool:
+    """is_far_right, remembered: it folds every configured name on each call."""
+    return is_far_right(party, far_right)
 
 
 def _why_not_publishable(official: bool, signatories: Sequence[Signatory]) -> str | None:
