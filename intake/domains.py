@@ -45,6 +45,11 @@ _TRAILING_CODE = re.compile(r"^(.*?[a-z])-?(\d{2,3}|2[ab])$")
 _DEP_NUMBERED = re.compile(r"^(?:mon|le)?(?:departement|dept|cd|cg)-?(\d{2,3}|2[ab])$")
 _EPCI_WORDS = re.compile(
     r"metropole|agglo|communaute|^cc-?|^cdc-?|^ca-?(?=[a-z]{4})|^pays-?|^grand-?")
+# Type words in an EPCI's official name ("CU Angers Loire Métropole"), and the
+# prepositions that may follow them ("Métropole de Lyon").
+_EPCI_TYPE_WORDS = frozenset(
+    "metropole eurometropole europeenne communaute urbaine agglomeration agglo cu ca cc".split())
+_EPCI_PREPOSITIONS = frozenset("de du des d".split())
 _REGION_PREFIX = re.compile(r"^(?:ma)?(?:region|cr)-?")
 # Words opening a commune's determinative complement: Ivry-sur-Seine, Cherbourg-en-Cotentin,
 # Villeneuve-lès-Avignon, Vitry-le-François, Saint-Rémy-de-Provence.
@@ -97,26 +102,53 @@ def never_official(domain: str) -> str | None:
     if d is None:
         return None
     for candidate in _self_and_parents(d):
-        row = _table().get(candidate)
-        if row is not None:
-            return row.kind if row.kind in BLOCKED else None
+        rows = _table().get(candidate)
+        if rows:
+            return rows[0].kind if rows[0].kind in BLOCKED else None
     return None
 
 
 def institution_of(domain: str) -> Institution | None:
-    """The institution owning ``domain``; None for private, webmail, party or State domains."""
+    """The institution owning ``domain``; None for private, webmail, party or State domains.
+
+    A domain two bodies share (strasbourg.eu: the commune and the Eurométropole) gives
+    its first table row here; ``institutions_of`` gives them all.
+    """
+    found = institutions_of(domain)
+    return found[0] if found else None
+
+
+def institutions_of(domain: str) -> tuple[Institution, ...]:
+    """Every institution owning ``domain`` (several for a shared domain), in table order."""
     d = normalise_domain(domain)
     if d is None:
-        return None
+        return ()
     for candidate in _self_and_parents(d):
-        row = _table().get(candidate)
-        if row is not None:
-            if row.kind in BLOCKED:
-                return None
-            key = _epci_core(candidate) if row.kind == "epci" else slug(row.place)
-            return Institution(row.kind, candidate, row.place or None, row.departements,
-                               key, "table")
-    return _by_pattern(d)
+        rows = _table().get(candidate)
+        if rows:
+            if rows[0].kind in BLOCKED:
+                return ()
+            return tuple(Institution(row.kind, candidate, row.place or None, row.departements,
+                                     _row_key(candidate, row), "table") for row in rows)
+    found = _by_pattern(d)
+    return (found,) if found else ()
+
+
+def _row_key(domain: str, row: _Row) -> str:
+    """The slug an office's place is matched with: the place, or an EPCI's core name."""
+    if row.kind != "epci":
+        return slug(row.place)
+    core = _epci_core(domain)
+    name = re.sub(r"\([^)]*\)", " ", row.place)  # "CA du Grand Avignon (COGA)"
+    words = [w for w in place_key(name).split() if w not in _EPCI_TYPE_WORDS]
+    while words and words[0] in _EPCI_PREPOSITIONS:
+        words.pop(0)
+    full = "".join(words)
+    if not full or full.removeprefix("grand").startswith(core):
+        return core  # brest-metropole.fr: "brest"; grandnancy.eu: "nancy"
+    if len(words[0]) >= MIN_SHORT_NAME and core.startswith(words[0]):
+        return words[0]  # montpellier3m.fr: "montpellier"
+    return full  # metropoletpm.fr: "toulonprovencemediterranee"
 
 
 def _self_and_parents(domain: str) -> list[str]:
@@ -125,12 +157,13 @@ def _self_and_parents(domain: str) -> list[str]:
 
 
 @cache
-def _table() -> dict[str, _Row]:
+def _table() -> dict[str, tuple[_Row, ...]]:
     text = resources.files("petition.intake.data").joinpath("domains.tsv").read_text("utf-8")
-    rows: dict[str, _Row] = {}
+    rows: dict[str, tuple[_Row, ...]] = {}
     for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
         deps = tuple(c for c in row["departements"].split(",") if c)
-        rows[row["domain"].strip().lower()] = _Row(row["kind"], row["place"], deps)
+        domain = row["domain"].strip().lower()
+        rows[domain] = (*rows.get(domain, ()), _Row(row["kind"], row["place"], deps))
     return rows
 
 

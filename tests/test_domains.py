@@ -5,10 +5,14 @@ from hypothesis import strategies as st
 from petition.intake.domains import (
     commune_domain_keys,
     institution_of,
+    institutions_of,
     never_official,
     normalise_domain,
     slug,
 )
+from petition.intake.mime import Mail, TextPart
+from petition.intake.record import Mandate, Signatory
+from petition.intake.verify import official_address
 
 
 @pytest.mark.parametrize(("domain", "kind"), [
@@ -255,3 +259,94 @@ def test_any_domain_string_is_answered(domain):
     found = institution_of(domain)
     assert found is None or found.kind in ("assemblee", "senat", "parlement_europeen", "commune",
                                            "departement", "region", "epci")
+
+
+METROPOLES = [
+    ("metropolegrandparis.fr", "Métropole du Grand Paris", ("75", "91", "92", "93", "94", "95")),
+    ("ampmetropole.fr", "Métropole d'Aix-Marseille-Provence", ("13", "83", "84")),
+    ("grandlyon.com", "Métropole de Lyon", ("69",)),
+    ("lillemetropole.fr", "Métropole Européenne de Lille", ("59",)),
+    ("bordeaux-metropole.fr", "Bordeaux Métropole", ("33",)),
+    ("toulouse-metropole.fr", "Toulouse Métropole", ("31",)),
+    ("nantesmetropole.fr", "Nantes Métropole", ("44",)),
+    ("nicecotedazur.org", "Métropole Nice Côte d'Azur", ("06",)),
+    ("montpellier3m.fr", "Montpellier Méditerranée Métropole", ("34",)),
+    ("rennesmetropole.fr", "Rennes Métropole", ("35",)),
+    ("grenoblealpesmetropole.fr", "Grenoble-Alpes-Métropole", ("38",)),
+    ("metropole-rouen-normandie.fr", "Métropole Rouen Normandie", ("76",)),
+    ("metropoletpm.fr", "Métropole Toulon-Provence-Méditerranée", ("83",)),
+    ("brest-metropole.fr", "Brest Métropole", ("29",)),
+    ("clermontmetropole.eu", "Clermont Auvergne Métropole", ("63",)),
+    ("tours-metropole.fr", "Tours Métropole Val de Loire", ("37",)),
+    ("orleans-metropole.fr", "Orléans Métropole", ("45",)),
+    ("metropole-dijon.fr", "Dijon Métropole", ("21",)),
+    ("metzmetropole.fr", "Metz Métropole", ("57",)),
+    ("grandnancy.eu", "Métropole du Grand Nancy", ("54",)),
+    ("saint-etienne-metropole.fr", "Saint-Étienne Métropole", ("42",)),
+]
+
+
+@pytest.mark.parametrize(("domain", "place", "deps"), METROPOLES)
+def test_metropoles_with_their_official_name_and_departements(domain, place, deps):
+    found = institution_of(domain)
+    assert found is not None
+    assert (found.kind, found.place, found.departements, found.source) == (
+        "epci", place, deps, "table")
+
+
+def test_all_metropoles_are_known():
+    assert len(METROPOLES) == 21
+
+
+@pytest.mark.parametrize(("domain", "key"), [
+    ("elus.montpellier3m.fr", "montpellier"),
+    ("montpellier3m.fr", "montpellier"),
+    ("metropoletpm.fr", "toulonprovencemediterranee"),
+    ("ampmetropole.fr", "aixmarseilleprovence"),
+    ("grandnancy.eu", "nancy"),
+    ("tours-metropole.fr", "tours"),
+    ("caenlamer.fr", "caenlamer"),
+    ("grandavignon.fr", "avignon"),
+])
+def test_intercommunal_table_rows_are_keyed_by_the_bodys_name(domain, key):
+    found = institution_of(domain)
+    assert found is not None and (found.kind, found.key) == ("epci", key)
+
+
+def test_a_shared_domain_names_both_bodies_commune_first():
+    both = institutions_of("strasbourg.eu")
+    assert [(i.kind, i.place) for i in both] == [
+        ("commune", "Strasbourg"), ("epci", "Eurométropole de Strasbourg")]
+    assert institution_of("elus.strasbourg.eu").kind == "commune"
+    assert institutions_of("gmail.com") == ()
+    assert institutions_of("not a domain") == ()
+    assert [i.kind for i in institutions_of("mairie-crest.fr")] == ["commune"]
+
+
+AUTH = ("mx.technopolice.fr;\r\n\tdkim=pass header.d=montpellier3m.fr header.s=s1;\r\n"
+        "\tdmarc=pass (policy=none) header.from=elus.montpellier3m.fr")
+
+
+def _mail(sender: str) -> Mail:
+    headers = (("Authentication-Results", AUTH), ("From", f"Claire Essai <{sender}>"))
+    return Mail(message_id="<1@example.org>", from_count=1, sender=sender,
+                display_name="Claire Essai", subject="Tribune", date=None, headers=headers,
+                content_type="text/plain", texts=(TextPart("text/plain", "Je signe"),))
+
+
+@pytest.mark.parametrize("place", ["Montpellier Méditerranée Métropole", "Montpellier"])
+def test_a_conseiller_metropolitain_writing_from_the_metropole_is_official(place):
+    office = Mandate("conseiller_communautaire", "conseillère métropolitaine", place, "34")
+    signatories = (Signatory("Claire Essai", (office,), None),)
+    ok, why = official_address(_mail("claire.essai@elus.montpellier3m.fr"), "signature",
+                               signatories, ("mx.technopolice.fr",))
+    assert ok, why
+
+
+def test_another_bodys_councillor_is_not_tied_to_the_metropole():
+    office = Mandate("conseiller_communautaire", "conseiller communautaire",
+                     "CA du Pays Basque", "64")
+    signatories = (Signatory("Claire Essai", (office,), None),)
+    ok, _why = official_address(_mail("claire.essai@elus.montpellier3m.fr"), "signature",
+                                signatories, ("mx.technopolice.fr",))
+    assert not ok
