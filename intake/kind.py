@@ -182,7 +182,9 @@ SIGN_TEXT = re.compile(
 )
 REFUSAL_TEXT = re.compile(
     r"\bne (peux|pourrai|pourrais|veux|souhaite|vais)\b[^.]{0,20}\b(pas|jamais|plus) signer"
-    r"|\bje ne signerai\b|\bje ne signe pas\b"
+    r"|\bje ne signerai\b|\bje ne signe pas\b|\bne (?:pas|jamais) signer\b"
+    r"|\bne (?:suis|sommes) pas en mesure de signer\b"
+    r"|\b(?:i|we) (?:am|m|are|re) (?:not able|unable|not in a position) to sign\b"
     r"|\b(?:i|we) (?:will not|won t|cannot|can t|can not|shall not|do not|don t|would not"
     r"|wouldn t) (?:be )?(?:able to )?sign\b|\b(?:i|we) (?:decline|refuse) to sign\b"
 )

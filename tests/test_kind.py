@@ -482,3 +482,14 @@ def test_explicit_signature_wins_over_a_price_or_a_list_header():
 
 def test_personal_mail_has_no_bulk_header():
     assert kind.bulk_headers(mail(headers=(("Precedence", "first-class"),))) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Je préfère ne pas signer.",
+    "J'ai décidé de ne jamais signer ce genre de texte.",
+    "Je ne suis pas en mesure de signer.",
+    "I am not able to sign.",
+    "I'm unable to sign this.",
+])
+def test_refusals_beside_an_office_are_other(text):
+    assert text_kind("Re: Tribune", f"{text}\nMarc Sample, maire de Crest", True)[0] == "other"
