@@ -18,7 +18,7 @@ from email.parser import BytesHeaderParser
 from email.policy import compat32
 from typing import Any, Literal
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Connection, Engine, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,7 +31,14 @@ from petition.settings import Settings
 from petition.storage.db import session_factory
 from petition.storage.models import SYSTEM, Event, Message, Run, utcnow
 from petition.storage.queries import published_signatories, stats
-from petition.storage.records import clean, snapshot, store_record
+from petition.storage.records import (
+    MESSAGE,
+    clean,
+    snapshot,
+    store_record,
+    verdict,
+    write_record,
+)
 
 __all__ = [
     "IngestReport", "Outcome", "PublicSignatory", "already_stored", "header_message_id",
@@ -101,18 +108,20 @@ def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings,
     """Store RAW and what it says, inside the session's transaction (the caller commits).
 
     RECORD is RAW already parsed (`parse_message`), so that a caller can parse
-    before taking the write lock; without it, RAW is parsed here.
+    before taking the write lock; without it, RAW is parsed here. The rows are
+    written with plain SQL statements (no ORM unit of work): one call per mail.
     """
     digest = hashlib.sha256(raw.data).hexdigest()
     message_id = header_message_id(raw.data)
     earlier = find_duplicate(session, message_id, digest)
     if earlier is not None:
         return Outcome("duplicate", earlier)
-    row = Message(message_id=message_id, sha256=digest, raw=raw.data, size=len(raw.data),
-                  status="received", **_origin(raw))
-    session.add(row)
-    session.flush()
-    return _parse_and_store(session, row, raw.data, raw.source, settings, record)
+    inserted = session.connection().execute(insert(MESSAGE), {
+        "message_id": message_id, "sha256": digest, "raw": raw.data, "size": len(raw.data),
+        "status": "received", **_origin(raw)}).inserted_primary_key
+    assert inserted is not None
+    return _parse_and_store(session, int(inserted[0]), message_id, raw.data, raw.source,
+                            settings, record)
 
 
 def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
@@ -128,10 +137,11 @@ def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
 
 def find_duplicate(session: Session, message_id: str | None, digest: str) -> int | None:
     """The id of a stored message with this Message-ID or these exact bytes."""
-    same = Message.sha256 == digest
+    same = MESSAGE.c.sha256 == digest
     if message_id is not None:
-        same = or_(same, Message.message_id == message_id)
-    return session.scalars(select(Message.id).where(same).order_by(Message.id).limit(1)).first()
+        same = or_(same, MESSAGE.c.message_id == message_id)
+    return session.connection().execute(
+        select(MESSAGE.c.id).where(same).order_by(MESSAGE.c.id).limit(1)).scalar()
 
 
 def header_message_id(data: bytes) -> str | None:
@@ -145,31 +155,31 @@ def header_message_id(data: bytes) -> str | None:
     return clean(" ".join(str(value).split())) or None
 
 
-def _parse_and_store(session: Session, row: Message, data: bytes, source: str,
-                     settings: Settings, record: Record | None = None) -> Outcome:
+def _parse_and_store(session: Session, row_id: int, message_id: str | None, data: bytes,
+                     source: str, settings: Settings,
+                     record: Record | None = None) -> Outcome:
+    conn = session.connection()
     try:
         with session.begin_nested():
             if record is None:
                 record = parse_message(data, source, parse_settings(settings))
-            store_record(session, row, record, settings.policy, EXTRACTOR_VERSION)
+            conn.execute(update(MESSAGE).where(MESSAGE.c.id == row_id),
+                         verdict(record, EXTRACTOR_VERSION, message_id))
+            write_record(conn, row_id, record, settings.policy)
     except Exception as exc:
-        log.exception("cannot store message %s (%s)", row.id, source)
+        log.exception("cannot store message %s (%s)", row_id, source)
         reason = one_line(f"cannot store: {type(exc).__name__}: {exc}")
-        _mark_error(session, row, reason)
-        return Outcome("error", row.id, None, reason)
+        _mark_error(conn, row_id, reason)
+        return Outcome("error", row_id, None, reason)
     if record.kind == "error":
-        return Outcome("error", row.id, record, record.error or "not an email")
-    return Outcome("stored", row.id, record)
+        return Outcome("error", row_id, record, record.error or "not an email")
+    return Outcome("stored", row_id, record)
 
 
-def _mark_error(session: Session, row: Message, reason: str) -> None:
-    row.status = "error"
-    row.kind = "error"
-    row.decision = None
-    row.error = clean(reason)
-    row.extractor_version = EXTRACTOR_VERSION
-    row.processed_at = utcnow()
-    session.flush()
+def _mark_error(conn: Connection, row_id: int, reason: str) -> None:
+    conn.execute(update(MESSAGE).where(MESSAGE.c.id == row_id).values(
+        status="error", kind="error", decision=None, error=clean(reason),
+        extractor_version=EXTRACTOR_VERSION, processed_at=utcnow()))
 
 
 def reprocess(session: Session, row: Message, settings: Settings,
@@ -185,8 +195,11 @@ def reprocess(session: Session, row: Message, settings: Settings,
                           reason="message run through the pipeline again",
                           before={"signatories": replaced}, after=None))
         row.signatories.clear()
-        session.flush()
-    return _parse_and_store(session, row, row.raw, row.source, settings, record)
+    session.flush()
+    outcome = _parse_and_store(session, row.id, row.message_id, row.raw, row.source, settings,
+                               record)
+    session.expire(row)
+    return outcome
 
 
 def already_stored(session: Session, data: bytes) -> int | None:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Session
 
 from petition.intake.record import Record
@@ -49,38 +49,62 @@ def parse_date(value: str | None) -> datetime | None:
     return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+MESSAGE = Message.__table__
+SIGNATORY = Signatory.__table__
+MANDATE = Mandate.__table__
+EVENT = Event.__table__
+
+
 def store_record(session: Session, message: Message, record: Record,
                  policy: PolicySettings = PolicySettings(),
                  extractor_version: str | None = None) -> list[Signatory]:
     """Fill MESSAGE with what RECORD says and write its signatories; returns the new rows.
 
-    Runs inside the caller's transaction and flushes; raises on database errors.
+    Runs inside the caller's transaction; raises on database errors. The rows are
+    written by `write_record` (no unit of work); the session's objects are expired
+    so that they show what was written.
     """
-    _fill_message(message, record, extractor_version)
-    added: list[Signatory] = []
-    if record.kind == "signature":
-        added = [_add_signatory(session, message, sig, record, policy)
-                 for sig in record.signatories]
-    elif record.kind == "withdrawal":
-        _withdraw(session, message, record)
+    for column, value in verdict(record, extractor_version, message.message_id).items():
+        setattr(message, column, value)
     session.flush()
-    return added
+    ids = write_record(session.connection(), message.id, record, policy)
+    session.expire_all()
+    if not ids:
+        return []
+    return list(session.scalars(select(Signatory).where(Signatory.id.in_(ids))
+                                .order_by(Signatory.id)))
 
 
-def _fill_message(message: Message, record: Record, extractor_version: str | None) -> None:
-    message.kind = record.kind
-    message.decision = record.decision
-    message.official_address = record.official_address
-    message.reasons = [clean(r) or "" for r in record.reasons]
-    message.sender = clean(record.sender)
-    message.subject = clean(record.subject)
-    message.date = parse_date(record.date)
-    if message.message_id is None:
-        message.message_id = clean(record.message_id)
-    message.extractor_version = extractor_version
-    message.processed_at = utcnow()
-    message.error = clean(record.error)
-    message.status = "error" if record.kind == "error" else "processed"
+def verdict(record: Record, extractor_version: str | None,
+            message_id: str | None = None) -> dict[str, Any]:
+    """The message columns RECORD fills (MESSAGE_ID: the one already stored, if any)."""
+    values: dict[str, Any] = {
+        "kind": record.kind, "decision": record.decision,
+        "official_address": record.official_address,
+        "reasons": [clean(r) or "" for r in record.reasons],
+        "sender": clean(record.sender), "subject": clean(record.subject),
+        "date": parse_date(record.date), "extractor_version": extractor_version,
+        "processed_at": utcnow(), "error": clean(record.error),
+        "status": "error" if record.kind == "error" else "processed",
+    }
+    if message_id is None:
+        values["message_id"] = clean(record.message_id)
+    return values
+
+
+def write_record(conn: Connection, message_id: int, record: Record,
+                 policy: PolicySettings = PolicySettings()) -> list[int]:
+    """Write RECORD's signatories (with mandates and events) or its withdrawal for the
+    stored message MESSAGE_ID, inside the caller's transaction; the new signatory ids.
+
+    Plain SQL statements, no ORM unit of work: this runs once per mail polled.
+    """
+    if record.kind == "signature":
+        return [_add_signatory(conn, message_id, sig, record, policy)
+                for sig in record.signatories]
+    if record.kind == "withdrawal":
+        _withdraw(conn, message_id, record)
+    return []
 
 
 def initial_status(decision: str, policy: PolicySettings) -> str:
@@ -92,31 +116,44 @@ def initial_status(decision: str, policy: PolicySettings) -> str:
     return "pending"
 
 
-def _add_signatory(session: Session, message: Message, sig: SignatoryRecord,
-                   record: Record, policy: PolicySettings) -> Signatory:
+def _add_signatory(conn: Connection, message_id: int, sig: SignatoryRecord,
+                   record: Record, policy: PolicySettings) -> int:
     key = name_key(sig.name)
     status = initial_status(record.decision, policy)
     action, reason = "created", _decision_reason(record, policy)
     if status == "published":
-        twin = published_twin(session, key)
+        twin = published_twin(conn, key)
         if twin is not None:
             status, action = "pending", "duplicate"
-            reason = (f"already published as signatory #{twin.id}: kept pending as a "
+            reason = (f"already published as signatory #{twin}: kept pending as a "
                       "correction for staff to review")
-    row = Signatory(
-        name=clean(sig.name), name_key=key, party=clean(sig.party), status=status,
-        official_address=record.official_address,
-        reasons=[clean(r) or "" for r in sig.reasons],
-        confidence={str(k): float(v) for k, v in sig.confidence.items()},
-        message=message,
-        mandates=[Mandate(position=i, type=m.type, label=clean(m.label) or "",
-                          place=clean(m.place), departement=m.departement)
-                  for i, m in enumerate(sig.mandates)],
-    )
-    session.add(row)
-    session.add(Event(signatory=row, message=message, action=action, actor=SYSTEM,
-                      reason=reason, before=None, after={"status": status}))
-    return row
+    signatory_id = _insert(conn, SIGNATORY, {
+        "name": clean(sig.name), "name_key": key, "party": clean(sig.party), "status": status,
+        "official_address": record.official_address,
+        "reasons": [clean(r) or "" for r in sig.reasons],
+        "confidence": {str(k): float(v) for k, v in sig.confidence.items()},
+        "message_id": message_id})
+    if sig.mandates:
+        conn.execute(insert(MANDATE), [
+            {"signatory_id": signatory_id, "position": i, "type": m.type,
+             "label": clean(m.label) or "", "place": clean(m.place),
+             "departement": m.departement}
+            for i, m in enumerate(sig.mandates)])
+    _event(conn, signatory_id, message_id, action, reason, None, {"status": status})
+    return signatory_id
+
+
+def _insert(conn: Connection, table: Any, values: dict[str, Any]) -> int:
+    key = conn.execute(insert(table), values).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _event(conn: Connection, signatory_id: int | None, message_id: int, action: str,
+           reason: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+    conn.execute(insert(EVENT), {"signatory_id": signatory_id, "message_id": message_id,
+                                 "action": action, "actor": SYSTEM, "reason": reason,
+                                 "before": before, "after": after})
 
 
 def _decision_reason(record: Record, policy: PolicySettings) -> str:
@@ -127,53 +164,51 @@ def _decision_reason(record: Record, policy: PolicySettings) -> str:
     return why + (f": {decisive[-1]}" if decisive else "")
 
 
-def published_twin(session: Session, key: str | None) -> Signatory | None:
-    """The published signatory with this name key, if any."""
+def published_twin(conn: Connection | Session, key: str | None) -> int | None:
+    """The id of the published signatory with this name key, if any."""
     if key is None:
         return None
-    return session.scalars(
-        select(Signatory).where(Signatory.name_key == key, Signatory.status == "published")
-        .order_by(Signatory.id).limit(1)).first()
+    return conn.execute(
+        select(SIGNATORY.c.id).where(SIGNATORY.c.name_key == key,
+                                     SIGNATORY.c.status == "published")
+        .order_by(SIGNATORY.c.id).limit(1)).scalar()
 
 
-def _withdraw(session: Session, message: Message, record: Record) -> None:
+def _withdraw(conn: Connection, message_id: int, record: Record) -> None:
     """Withdraw the person's signatures: by name first, else by the sender's address."""
-    matches = _withdrawal_matches(session, message, record)
+    matches = _withdrawal_matches(conn, message_id, record)
     if not matches:
         names = [clean(s.name) for s in record.signatories]
-        session.add(Event(
-            signatory_id=None, message_id=message.id, action="withdrawal_unmatched",
-            actor=SYSTEM, reason="withdrawal request that matches no signatory: staff to check",
-            before=None, after={"names": names, "sender": clean(record.sender)}))
+        _event(conn, None, message_id, "withdrawal_unmatched",
+               "withdrawal request that matches no signatory: staff to check",
+               None, {"names": names, "sender": clean(record.sender)})
         return
-    for row in matches:
-        if row.status == "withdrawn":
+    for signatory_id, status in matches:
+        if status == "withdrawn":
             continue
-        before = row.status
-        row.status = "withdrawn"
-        session.add(Event(
-            signatory_id=row.id, message_id=message.id, action="withdrawn", actor=SYSTEM,
-            reason=f"withdrawal request in message #{message.id}",
-            before={"status": before}, after={"status": "withdrawn"}))
+        conn.execute(update(SIGNATORY).where(SIGNATORY.c.id == signatory_id)
+                     .values(status="withdrawn"))
+        _event(conn, signatory_id, message_id, "withdrawn",
+               f"withdrawal request in message #{message_id}",
+               {"status": status}, {"status": "withdrawn"})
 
 
-def _withdrawal_matches(session: Session, message: Message,
-                        record: Record) -> Sequence[Signatory]:
+def _withdrawal_matches(conn: Connection, message_id: int,
+                        record: Record) -> Sequence[tuple[int, str]]:
+    """(id, status) of the signatures a withdrawal names, in id order."""
     keys = {k for k in (name_key(s.name) for s in record.signatories) if k}
-    live = Signatory.status != "rejected"
+    live = SIGNATORY.c.status != "rejected"
+    wanted = select(SIGNATORY.c.id, SIGNATORY.c.status).order_by(SIGNATORY.c.id)
     if keys:
-        by_name = session.scalars(
-            select(Signatory).where(Signatory.name_key.in_(keys), live)
-            .order_by(Signatory.id)).all()
+        by_name = conn.execute(wanted.where(SIGNATORY.c.name_key.in_(keys), live)).all()
         if by_name:
-            return by_name
+            return [(i, s) for i, s in by_name]
     if not record.sender:
         return []
-    same_sender = select(Message.id).where(Message.sender == record.sender,
-                                           Message.id != message.id)
-    return session.scalars(
-        select(Signatory).where(Signatory.message_id.in_(same_sender), live)
-        .order_by(Signatory.id)).all()
+    same_sender = select(MESSAGE.c.id).where(MESSAGE.c.sender == record.sender,
+                                             MESSAGE.c.id != message_id)
+    return [(i, s) for i, s in conn.execute(
+        wanted.where(SIGNATORY.c.message_id.in_(same_sender), live)).all()]
 
 
 def snapshot(row: Signatory) -> dict[str, Any]:
