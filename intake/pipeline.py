@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -41,9 +49,9 @@ from petition.storage.records import (
 )
 
 __all__ = [
-    "IngestReport", "Outcome", "PublicSignatory", "already_stored", "header_message_id",
-    "ingest", "process", "published_signatories", "reprocess", "requeue", "stats",
-    "store_record",
+    "IngestReport", "Outcome", "ParseAhead", "PublicSignatory", "already_stored",
+    "header_message_id", "ingest", "parse_ahead", "process", "published_signatories",
+    "reprocess", "requeue", "stats", "store_record",
 ]
 
 log = logging.getLogger(__name__)
@@ -205,6 +213,93 @@ def reprocess(session: Session, row: Message, settings: Settings,
 def already_stored(session: Session, data: bytes) -> int | None:
     """The id of the stored copy of DATA (same Message-ID or same bytes), if any."""
     return find_duplicate(session, header_message_id(data), hashlib.sha256(data).hexdigest())
+
+
+# --------------------------------------------------------------------------- parse ahead
+
+PARALLEL_MIN = 64  # a backlog at least this long is parsed in worker processes
+MAX_WORKERS = 8
+PARENT_CHECK_S = 0.1
+
+
+def parse_workers() -> int:
+    """How many worker processes parse a long backlog: one per usable CPU (at most 8)."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count() or 1
+    return max(1, min(usable, MAX_WORKERS))
+
+
+class ParseAhead:
+    """Parse mails in worker processes while the caller stores the ones before.
+
+    Parsing is pure (bytes in, Record out), so parsing ahead changes nothing in
+    what is stored or when: the caller still stores, commits, moves and
+    checkpoints in order. A worker that fails, or a pool that breaks, gives
+    None: the caller then parses the mail itself, where a failure is stored as
+    the message's error. Workers ignore SIGINT and SIGTERM (the parent stops
+    between two messages) and exit at once when the parent dies, even by SIGKILL.
+    """
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._settings = parse_settings(settings)
+        self._pool = ProcessPoolExecutor(workers, mp_context=context,
+                                         initializer=_worker_start, initargs=(os.getpid(),))
+        self._broken = False
+
+    def submit(self, data: bytes, source: str) -> Future[Record] | None:
+        if self._broken:
+            return None
+        try:
+            return self._pool.submit(parse_message, data, source, self._settings)
+        except (BrokenProcessPool, RuntimeError) as exc:
+            log.warning("parse workers unavailable (%s): parsing in this process", exc)
+            self._broken = True
+            return None
+
+    @staticmethod
+    def result(future: Future[Record] | None) -> Record | None:
+        """The parsed Record, or None when the caller must parse the mail itself."""
+        if future is None:
+            return None
+        try:
+            return future.result()
+        except Exception as exc:
+            log.warning("a parse worker failed (%s): parsing in this process", one_line(exc))
+            return None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def parse_ahead(settings: Settings, backlog: int) -> Iterator[ParseAhead | None]:
+    """Worker processes for a backlog of at least PARALLEL_MIN mails on a machine with
+    more than one CPU; None (parse in this process) otherwise."""
+    workers = parse_workers()
+    if backlog < PARALLEL_MIN or workers < 2:
+        yield None
+        return
+    ahead = ParseAhead(settings, workers)
+    try:
+        yield ahead
+    finally:
+        ahead.close()
+
+
+def _worker_start(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
 
 
 # --------------------------------------------------------------------------- runs

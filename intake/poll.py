@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from petition.intake import imap as server
 from petition.intake.errors import one_line
 from petition.intake.imap import ImapError, crash_point
-from petition.intake.pipeline import process
+from petition.intake.pipeline import ParseAhead, parse_ahead, process
+from petition.intake.record import Record
 from petition.intake.sources import ImapRaw
 from petition.settings import ConfigError, ImapSettings, Settings, require_imap
 from petition.storage import checkpoints
@@ -130,13 +132,20 @@ def poll_folder(engine: Engine, settings: Settings, client: IMAPClient, *,
     target = imap.processed_folder if imap.processed_folder not in ("", imap.folder) else None
     if target and uids:
         server.ensure_folder(client, imap, target)
-    with (progress or no_progress)(len(uids)) as advance:
-        for start in range(0, len(uids), imap.batch_size):
+    batches = [uids[i:i + imap.batch_size] for i in range(0, len(uids), imap.batch_size)]
+    with (progress or no_progress)(len(uids)) as advance, \
+            parse_ahead(settings, len(uids)) as ahead:
+        fetched: _Fetched | None = None
+        for index, batch in enumerate(batches):
             if stop.is_set():
                 report.stopped = True
                 break
-            batch = uids[start:start + imap.batch_size]
-            _batch(sessions, settings, client, batch, target, state, report, stop, advance)
+            fetched = fetched or _fetch(client, settings, batch, state, ahead)
+            upcoming, failed = _read_ahead(client, settings, batches[index + 1:], state, ahead)
+            _batch(sessions, settings, client, fetched, target, state, report, stop, advance)
+            if failed is not None:
+                raise failed
+            fetched = upcoming
     if not (report.stopped or state.held) and uidnext > state.frontier + 1:
         state.frontier = max(state.frontier, uidnext - 1)  # UIDs of mail gone by other hands
     _save(sessions, imap, state, mark)
@@ -148,25 +157,59 @@ def _nothing_new(client: IMAPClient, imap: ImapSettings, mark: Mark) -> bool:
     return uidvalidity == mark.uidvalidity and uidnext - 1 <= mark.last_uid
 
 
-def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClient,
-           batch: Sequence[int], target: str | None, state: _Folder, report: PollReport,
-           stop: threading.Event, advance: Advance) -> None:
+@dataclass
+class _Fetched:
+    """One batch as fetched: the bytes by UID (None: not delivered whole) and, when
+    worker processes parse ahead, the pending parse of each."""
+
+    uids: Sequence[int]
+    raws: dict[int, ImapRaw | None]
+    parsed: dict[int, Future[Record] | None]
+
+
+def _fetch(client: IMAPClient, settings: Settings, batch: Sequence[int], state: _Folder,
+           ahead: ParseAhead | None) -> _Fetched:
     imap = settings.imap
     bodies = server.fetch(client, imap, batch)
     for uid in [u for u, data in bodies.items() if data is None]:
         bodies.update(server.fetch(client, imap, [uid]))  # once more, alone
+    raws = {uid: None if data is None else ImapRaw(state.account, imap.folder,
+                                                   state.uidvalidity, uid, data)
+            for uid, data in bodies.items()}
+    parsed = {uid: None if raw is None or ahead is None else ahead.submit(raw.data, raw.source)
+              for uid, raw in raws.items()}
+    return _Fetched(batch, raws, parsed)
+
+
+def _read_ahead(client: IMAPClient, settings: Settings, rest: Sequence[Sequence[int]],
+                state: _Folder, ahead: ParseAhead | None
+                ) -> tuple[_Fetched | None, ImapError | None]:
+    """With workers parsing, fetch the next batch before storing this one, so the
+    workers never wait. A failure is given back, to raise once this batch is stored."""
+    if ahead is None or not rest:
+        return None, None
+    try:
+        return _fetch(client, settings, rest[0], state, ahead), None
+    except ImapError as exc:
+        return None, exc
+
+
+def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClient,
+           fetched: _Fetched, target: str | None, state: _Folder, report: PollReport,
+           stop: threading.Event, advance: Advance) -> None:
+    imap = settings.imap
     done: list[int] = []
     try:
-        for uid in batch:
+        for uid in fetched.uids:
             if stop.is_set():
                 report.stopped = True
                 break
-            data = bodies[uid]
-            if data is None:
+            raw = fetched.raws[uid]
+            if raw is None:
                 _left_behind(uid, imap, report)
             else:
-                _store(sessions, settings, ImapRaw(state.account, imap.folder,
-                                                   state.uidvalidity, uid, data), report)
+                _store(sessions, settings, raw, report,
+                       ParseAhead.result(fetched.parsed[uid]))
                 done.append(uid)
             advance(1)
     finally:
@@ -174,16 +217,17 @@ def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClie
             server.move_away(client, imap, done, target)
             report.moved += len(done)
         crash_point("after-move")
-        _advance(state, batch, done)
+        _advance(state, fetched.uids, done)
         _save(sessions, imap, state, None)
 
 
 def _store(sessions: sessionmaker[Session], settings: Settings, raw: ImapRaw,
-           report: PollReport) -> None:
-    """One message in its own transaction; a database failure stops the poll."""
+           report: PollReport, record: Record | None = None) -> None:
+    """One message in its own transaction; a database failure stops the poll.
+    RECORD: the message already parsed (by a worker), else it is parsed here."""
     try:
         with sessions.begin() as session:
-            outcome = process(session, raw, settings)
+            outcome = process(session, raw, settings, record)
             crash_point("before-commit")
     except SQLAlchemyError as exc:
         reason = one_line(str(getattr(exc, "orig", None) or exc).splitlines()[0])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -16,12 +18,16 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from petition.intake.errors import SourceError
-from petition.intake.parse import EXTRACTOR_VERSION
+from petition.intake.parse import EXTRACTOR_VERSION, ParseSettings, parse_message
 from petition.intake.pipeline import (
+    PARALLEL_MIN,
     IngestReport,
+    ParseAhead,
     already_stored,
     header_message_id,
     ingest,
+    parse_ahead,
+    parse_workers,
     process,
     published_signatories,
     requeue,
@@ -497,3 +503,72 @@ def test_two_processes_ingesting_the_same_mail_store_it_once(db_url, tmp_path, m
     stored = sum(t[0] for t in totals)
     duplicates = sum(t[1] for t in totals)
     assert (stored, duplicates, sum(t[2] for t in totals)) == (30, 30, 0)
+
+
+# --------------------------------------------------------------------------- parse ahead
+
+def test_parse_ahead_gives_what_parsing_here_gives(settings, make_email):
+    mails = [make_email(SIGNATURE), make_email("Bonjour,\nMerci.\n"), b"\x00\x01junk"]
+    ahead = ParseAhead(settings, 2)
+    try:
+        futures = [ahead.submit(m, f"m{i}") for i, m in enumerate(mails)]
+        got = [ParseAhead.result(f) for f in futures]
+    finally:
+        ahead.close()
+    here = [parse_message(m, f"m{i}", ParseSettings(auth=settings.auth, policy=settings.policy))
+            for i, m in enumerate(mails)]
+    assert got == here
+
+
+def test_a_broken_parse_pool_leaves_the_parsing_to_the_caller(session, settings, make_email):
+    ahead = ParseAhead(settings, 2)
+    try:
+        ahead.submit(make_email(SIGNATURE), "warm").result(timeout=60)
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGKILL)
+        future = ahead.submit(make_email(SIGNATURE), "lost")
+        record = ParseAhead.result(future)
+        assert record is None
+        assert ahead.submit(make_email(SIGNATURE), "later") is None
+    finally:
+        ahead.close()
+    outcome = process(session, RawMessage("lost", make_email(SIGNATURE)), settings, record)
+    assert outcome.status == "stored" and outcome.record.kind == "signature"
+
+
+def test_parse_ahead_only_for_a_long_backlog(settings):
+    with parse_ahead(settings, PARALLEL_MIN - 1) as few:
+        assert few is None
+    with parse_ahead(settings, PARALLEL_MIN) as many:
+        assert (many is None) == (parse_workers() < 2)
+
+
+WORKERS_OF_A_KILLED_PARENT = """
+import multiprocessing, os, signal, sys
+from petition.intake.pipeline import ParseAhead
+from petition.settings import Settings
+ahead = ParseAhead(Settings(), 2)
+ahead.submit(b"Subject: x\\n\\nbody\\n", "x").result(timeout=60)
+print(" ".join(str(c.pid) for c in multiprocessing.active_children()), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_parse_workers_die_with_a_killed_parent():
+    child = subprocess.run([sys.executable, "-c", WORKERS_OF_A_KILLED_PARENT],
+                           stdout=subprocess.PIPE, text=True, timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    pids = [int(p) for p in child.stdout.split()]
+    assert len(pids) == 2
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    deadline = time.monotonic() + 5
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(p) for p in pids)

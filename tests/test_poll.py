@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,6 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from petition.intake.imap import account_of, delivered
+from petition.intake.parse import ParseSettings, parse_message
+from petition.intake.pipeline import PARALLEL_MIN
 from petition.intake.poll import PollReport, _advance, _Folder, open_database, poll_once
 from petition.storage.checkpoints import Mark, read_checkpoint
 from petition.storage.models import Message, Run
@@ -174,3 +179,55 @@ def test_report_line_and_status() -> None:
     assert report.line() == "polled 3 new messages: 2 stored, 1 duplicates, 0 errors"
     assert report.ok and report.changed
     assert not PollReport(undelivered=1).ok
+
+
+# --------------------------------------------------------------------------- parsing ahead
+
+def test_a_long_backlog_is_parsed_by_workers_and_stored_in_uid_order(mailbox: Mailbox,
+                                                                     make_email) -> None:
+    """PARALLEL_MIN mails or more: workers parse while the poller stores, in order,
+    and what is stored is what parsing in this process gives."""
+    n = PARALLEL_MIN + 5
+    mailbox.seed(mails(make_email, n, tag="p"))
+    settings = mailbox.with_imap(batch_size=16)
+    engine = open_database(settings)
+    report = poll_once(engine, settings)
+    assert (report.new, report.stored, report.moved, report.errors) == (n, n, n, 0)
+    assert [uid for uid, _ in stored(engine)] == list(range(1, n + 1))
+    assert mailbox.left() == [] and len(mailbox.done()) == n
+    assert mark_of(engine, mailbox).last_uid == n
+    parse = ParseSettings(auth=settings.auth, policy=settings.policy)
+    with Session(engine) as s:
+        for row in s.scalars(select(Message).order_by(Message.id)):
+            here = parse_message(row.raw, row.source, parse)
+            assert (row.kind, row.decision) == (here.kind, here.decision)
+            assert [sig.name for sig in row.signatories] == [x.name for x in here.signatories]
+
+
+def test_a_stop_while_workers_parse_ahead_keeps_the_rest_for_later(mailbox: Mailbox,
+                                                                   make_email) -> None:
+    n = PARALLEL_MIN + 5
+    mailbox.seed(mails(make_email, n, tag="s"))
+    settings = mailbox.with_imap(batch_size=16)
+    engine = open_database(settings)
+    stop = threading.Event()
+
+    @contextmanager
+    def stop_after_20(_total: int) -> Iterator[object]:
+        done = [0]
+
+        def advance(step: int) -> None:
+            done[0] += step
+            if done[0] == 20:
+                stop.set()
+
+        yield advance
+
+    first = poll_once(engine, settings, stop=stop, progress=stop_after_20)
+    assert first.stopped and first.stored == 20
+    assert mark_of(engine, mailbox).last_uid == 20
+    assert len(mailbox.left()) == n - 20
+    second = poll_once(engine, settings)
+    assert (second.stored, second.duplicates) == (n - 20, 0)
+    assert len({sha for _, sha in stored(engine)}) == n
+    assert mailbox.left() == [] and mark_of(engine, mailbox).last_uid == n

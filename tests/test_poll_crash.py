@@ -36,6 +36,8 @@ POLL = ("import sys; from petition.settings import load_settings; "
         "from petition.intake.poll import poll_command; "
         "sys.exit(poll_command(load_settings(sys.argv[1], dotenv_path=None), "
         "watch=False, verbose=False))")
+# The same, with worker processes parsing ahead even for these few mails.
+POLL_AHEAD = "import petition.intake.pipeline as p; p.PARALLEL_MIN = 1; " + POLL
 
 
 def write_config(box: Mailbox, tmp_path: Path, batch_size: int = 4) -> Path:
@@ -49,13 +51,16 @@ def write_config(box: Mailbox, tmp_path: Path, batch_size: int = 4) -> Path:
     return path
 
 
-def run_poll(config: Path, password: str, crash_at: str | None = None
-             ) -> subprocess.CompletedProcess[str]:
+def run_poll(config: Path, password: str, crash_at: str | None = None,
+             ahead: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run a poll in a child process. Its output is read to the end, so this also
+    waits for any parse worker still holding the pipes: one outliving a killed
+    poll would make it time out."""
     env = {"PATH": "/usr/bin:/bin", "PETITION_IMAP_PASSWORD": password}
     if crash_at:
         env[CRASH_ENV] = crash_at
-    return subprocess.run([sys.executable, "-c", POLL, str(config)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-c", POLL_AHEAD if ahead else POLL, str(config)],
+                          env=env, capture_output=True, text=True, timeout=60)
 
 
 def assert_each_mail_once(box: Mailbox, seeded: list[bytes]) -> None:
@@ -89,15 +94,17 @@ def seeded_box(box: Mailbox, make_email) -> list[bytes]:
     return messages
 
 
+@pytest.mark.parametrize("ahead", [False, True], ids=["one-process", "parse-workers"])
 @pytest.mark.parametrize("point", ["before-commit:3", "after-commit:3", "after-commit:4",
                                    "after-move:1", "after-move:2"])
 def test_sigkill_at_any_point_then_poll_again(mailbox: Mailbox, make_email, tmp_path: Path,
-                                              point: str) -> None:
+                                              point: str, ahead: bool) -> None:
     seeded = seeded_box(mailbox, make_email)
     config = write_config(mailbox, tmp_path)
-    crashed = run_poll(config, mailbox.settings.imap.password or "", crash_at=point)
+    crashed = run_poll(config, mailbox.settings.imap.password or "", crash_at=point,
+                       ahead=ahead)
     assert crashed.returncode == -signal.SIGKILL, crashed.stderr
-    again = run_poll(config, mailbox.settings.imap.password or "")
+    again = run_poll(config, mailbox.settings.imap.password or "", ahead=ahead)
     assert_clean(again)
     assert_each_mail_once(mailbox, seeded)
 
