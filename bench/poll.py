@@ -7,8 +7,10 @@ generated French mails (2–20 KB: plain and multipart/alternative, QP, base64 a
 8bit, utf-8 and iso-8859-1), then measures:
 
     floor  batched imapclient UID FETCH BODY.PEEK[] + mailparser.parse_from_bytes
-    poll   poll_once into a fresh SQLite database (store, parse, move, checkpoint)
-    parse  petition's own parse_message on the same mails, no IMAP, no database
+    poll   poll_once into a fresh SQLite database (store, parse, move, checkpoint);
+           a long backlog is parsed by one worker process per CPU
+    parse  petition's own parse_message on the same mails in one process, no IMAP,
+           no database: the poll cannot beat parse / workers
     quiet  a second poll with nothing new
 
 Target: poll <= 2 x floor. Prints one line per measurement and the ratio.
@@ -32,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from dovecot import DovecotInstance
 
+from petition.intake.pipeline import PARALLEL_MIN, parse_workers
 from petition.intake.poll import open_database, poll_once
 from petition.settings import DatabaseSettings, Settings
 
@@ -118,7 +121,9 @@ def main() -> int:
             poll_once(engine, settings)
             print(f"quiet  {time.perf_counter() - started:7.3f} s")
         parse_s = parse_only(mails)
-        print(f"parse  {parse_s:7.2f} s  ({parse_s / poll_s:.0%} of the poll)")
+        workers = parse_workers() if args.n >= PARALLEL_MIN else 1
+        print(f"parse  {parse_s:7.2f} s  in one process; / {workers} workers = "
+              f"{parse_s / workers:.2f} s, {parse_s / workers / poll_s:.0%} of the poll")
     finally:
         server.cleanup()
     ratio = poll_s / floor_s

@@ -11,6 +11,11 @@ Killed after 1, the next poll fetches the message again and the dedup
 in the folder. A message the server does not deliver whole is not stored, stays
 in the folder, holds the checkpoint below it, and is reported on every poll.
 
+A long backlog (PARALLEL_MIN mails or more) is parsed ahead by worker processes
+while this process stores: parsing is pure, so the order above is unchanged.
+The next batch is fetched (BODY.PEEK[]) before the current one is stored, so
+the workers never wait for the network.
+
     poll_folder(engine, settings, client, ...)  the work above on a logged-in client
     poll_once(engine, settings, ...)           connect, poll_folder, record the run
     poll_command / run_command                 the bodies of `petition poll` / `petition run`
@@ -133,8 +138,11 @@ def poll_folder(engine: Engine, settings: Settings, client: IMAPClient, *,
     if target and uids:
         server.ensure_folder(client, imap, target)
     batches = [uids[i:i + imap.batch_size] for i in range(0, len(uids), imap.batch_size)]
+    # A resync reads mostly mail already stored, which the dedup skips unparsed:
+    # workers would parse it all for nothing.
+    backlog = 0 if report.resync else len(uids)
     with (progress or no_progress)(len(uids)) as advance, \
-            parse_ahead(settings, len(uids)) as ahead:
+            parse_ahead(settings, backlog) as ahead:
         fetched: _Fetched | None = None
         for index, batch in enumerate(batches):
             if stop.is_set():
