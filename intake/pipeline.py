@@ -5,6 +5,10 @@ the message is rolled back to a savepoint and the message row alone is kept with
 status 'error' and the reason, for `requeue` to try again: no message is lost.
 A message already stored (same Message-ID, or without one the same bytes) is
 counted as a duplicate and not stored again.
+
+The rows of a new message are written with plain SQL statements (no ORM unit
+of work): this runs once per mail polled. `parse_ahead` gives worker processes
+that parse a long backlog while the caller stores (see intake/poll.py).
 """
 
 from __future__ import annotations
