@@ -205,6 +205,8 @@ def _name_lines_above(text: str, line_start: int, most: int) -> list[str]:
     """Names alone on the lines right above ``line_start``: up to ``most`` of them."""
     out: list[str] = []
     end = line_start - 1
+    if most > 1 and text[end - 1:end] == "\n":  # a plural office a blank line below its names
+        end -= 1
     while end > 0 and len(out) < most:
         start = text.rfind("\n", 0, end) + 1
         name = as_name(text[start:end].strip().rstrip(",").split())

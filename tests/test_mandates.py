@@ -226,6 +226,9 @@ def test_commune_written_in_lower_case(text, expected):
         ("conseiller_municipal", None, None)]),
     ("conseiller municipal de gauche", [("conseiller_municipal", None, None)]),
     ("adjointe au maire de quartier", [("maire_adjoint", None, None)]),
+    # a word after a comma is no commune without its « de » (Le Pas, Mayenne)
+    ("je suis adjointe au maire, pas conseillère municipale.", [("maire_adjoint", None, None)]),
+    ("maire, mais aussi citoyen", [("maire", None, None)]),
     ("Conseillère municipale de Loches, maire de coeur, je signe", [
         ("conseiller_municipal", "Loches", "37"), ("maire", None, None)]),
 ])

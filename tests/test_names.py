@@ -189,6 +189,16 @@ def test_names_one_per_line_above_a_plural_office():
         "Marc Duval", "Sophie Lacaze", "Rémi Tessier"]
 
 
+def test_names_one_per_line_a_blank_line_above_a_plural_office():
+    text = "Les signataires :\n\nLéa Morvan\nYanis Cordier\n\nconseillers municipaux de Lorient"
+    assert names.names_before(text, text.index("conseillers")) == ["Léa Morvan", "Yanis Cordier"]
+
+
+def test_no_name_across_a_blank_line_above_a_singular_office():
+    text = "Léa Morvan\n\nconseillère municipale"
+    assert names.names_before(text, text.index("conseillère")) == []
+
+
 def test_only_the_closest_name_line_above_a_singular_office():
     text = "Marc Duval\nSophie Lacaze\nconseillère municipale"
     assert names.names_before(text, text.index("conseillère")) == ["Sophie Lacaze"]
