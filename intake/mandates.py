@@ -555,15 +555,21 @@ def _voided(folded: str, start: int, end: int, row: Row) -> bool:
     return row.type == "auto" and False
 
 
-def _scan(text: str) -> list[Hit]:
+def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
+    """The current offices in ``text``, and the former municipal offices with their
+    commune (« ancien maire de Thiers »)."""
     folded = fold_keep(text)
     rows = vocabulary()
     hits: list[Hit] = []
+    formers: list[Hit] = []
     scanner = _scanner()
     for m in _matches(folded, scanner):
         i = int(m.lastgroup[1:])  # type: ignore[index]
         row = rows[i]
         if _voided(folded, m.start(), m.end(), row):
+            former = _former_commune(text, folded, m, row)
+            if former:
+                formers.append(former)
             continue
         if not _abbreviations_in_capitals(text, folded, m.start(), m.end()):
             continue
@@ -591,7 +597,37 @@ def _scan(text: str) -> list[Hit]:
             hits.append(Hit(second, label, None, code, written, m.start(), end, "body"))
             continue
         hits.append(Hit(kind, label, place, code, written, m.start(), end, row.rule))
-    return hits
+    return hits, formers
+
+
+_MUNICIPAL = frozenset({"maire", "maire_adjoint", "conseiller_municipal"})
+_ONCE = re.compile(r"\b(?:ancien(?:ne)?|anc\.|ex)[ \-]*$")
+
+
+def _former_commune(text: str, folded: str, m: re.Match[str], row: Row) -> Hit | None:
+    """« Ancien maire de Thiers (2008-2020) »: a former municipal office and its commune."""
+    if row.type not in _MUNICIPAL or row.rule != "commune":
+        return None
+    if not _ONCE.search(folded, max(0, m.start() - 12), m.start()):
+        return None
+    override, place, code, end, written = _scan_place(text, folded, m.end(), row.rule)
+    if override or place is None:
+        return None
+    return Hit(row.type, "", place, code, written, m.start(), end, row.rule)
+
+
+def _same_commune_as_before(text: str, hits: list[Hit], formers: list[Hit]) -> None:
+    """« Ancien maire de Thiers, je siège aujourd'hui comme conseiller municipal
+    d'opposition »: a municipal office written without its commune, in the same
+    paragraph right after a former municipal office, is held in that commune."""
+    for h in hits:
+        if h.type not in _MUNICIPAL or h.place is not None:
+            continue
+        before = [f for f in formers if f.end <= h.start and h.start - f.end < 200
+                  and "\n\n" not in text[f.end:h.start]]
+        if before:
+            h.place, h.departement = before[-1].place, h.departement or before[-1].departement
+            _infer(h)
 
 
 _ABBREVIATION = re.compile(r"(?<![a-z0-9])(?:cmd?|cd|cr|cc)(?![a-z0-9])")
@@ -817,7 +853,8 @@ def _communes_nouvelles(hits: list[Hit]) -> None:
 
 def find_hits(text: str) -> list[Hit]:
     """Every current office in ``text``, in order, with its offsets (before dedupe)."""
-    hits = _scan(text)
+    hits, formers = _scan(text)
+    _same_commune_as_before(text, hits, formers)
     _share_codes(text, hits)
     _postcodes(text, hits)
     cities = [h.place for h in hits if h.place in CITY_DEPS]

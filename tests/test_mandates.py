@@ -291,3 +291,20 @@ def test_code_after_a_body_that_lies_elsewhere_stays_off_it():
     text = "Conseiller de la Communauté d'agglomération du Grand Dole et maire de Lunel (34)"
     assert triples(text) == [("conseiller_communautaire", "Grand Dole", "39"),
                              ("maire", "Lunel", "34")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ancienne maire de Millau (2014-2020), je reste conseillère municipale d'opposition.",
+     [("conseiller_municipal", "Millau", "12")]),
+    ("Ex-adjoint au maire de Tulle, aujourd'hui conseiller municipal.",
+     [("conseiller_municipal", "Tulle", "19")]),
+    # another paragraph, or a commune written with the office, is not inherited
+    ("Ancienne maire de Millau.\n\nConseillère municipale, je signe.",
+     [("conseiller_municipal", None, None)]),
+    ("Ancien maire de Millau, conseiller municipal de Rodez",
+     [("conseiller_municipal", "Rodez", "12")]),
+    # a denied office is no former one
+    ("Pas maire de Millau, conseiller municipal", [("conseiller_municipal", None, None)]),
+])
+def test_office_held_in_the_commune_of_a_former_one(text, expected):
+    assert triples(text) == expected
