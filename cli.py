@@ -150,6 +150,7 @@ def parse(app: App, files: tuple[str, ...], as_json: bool, explain: bool) -> Non
     from petition.intake.record import error_record
 
     settings = ParseSettings(auth=app.settings.auth, policy=app.settings.policy)
+    out = click.get_text_stream("stdout")  # buffered: one flush at the end, not per record
     failed = False
     for name in files:
         try:
@@ -158,10 +159,10 @@ def parse(app: App, files: tuple[str, ...], as_json: bool, explain: bool) -> Non
             record = error_record(name, f"cannot read file: {exc.strerror or exc}")
         failed |= record.kind == "error"
         if as_json:
-            line = json.dumps(record.to_json(explain=explain), ensure_ascii=False)
-            click.echo(line)
+            out.write(json.dumps(record.to_json(explain=explain), ensure_ascii=False) + "\n")
         else:
-            click.echo(summary_of(record))
+            out.write(summary_of(record) + "\n")
+    out.flush()
     sys.exit(int(ExitStatus.FAILED if failed else ExitStatus.DONE))
 
 

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from petition.intake.textnorm import fold_with_offsets, is_upper_word, place_key, strip_article
@@ -197,28 +197,53 @@ class _Communes:
 
     def __init__(self, rows: list[list]) -> None:
         self.rows = rows
-        self.parent_names = {r[0]: r[1] for r in rows if r[3] == "c"}
         self.by_key: dict[str, list[int]] = {}
-        self.by_bare_key: dict[str, list[int]] = {}  # key without leading article
-        # Communes actuelles by key without spaces, with and without article (domains).
-        self.by_slug: dict[str, list[int]] = {}
         self.made: dict[str, tuple[Commune, ...]] = {}
-        by_code: dict[str, int] = {}
+        by_key = self.by_key
         for i, row in enumerate(rows):
             key = row[6]
-            self.by_key.setdefault(key, []).append(i)
+            found = by_key.get(key)
+            if found is None:
+                by_key[key] = [i]
+            else:
+                found.append(i)
+        if _commune_aliases():
+            by_code = {row[0]: i for i, row in enumerate(rows) if row[3] in "cr"}
+            for alias, code in _commune_aliases():
+                if code in by_code:
+                    by_key.setdefault(place_key(alias), []).append(by_code[code])
+
+    # The other indexes are built on first use: most mail needs none of them.
+
+    @cached_property
+    def parent_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.rows if r[3] == "c"}
+
+    @cached_property
+    def by_bare_key(self) -> dict[str, list[int]]:
+        """Key without its leading article → rows (« lilas » → Les Lilas)."""
+        out: dict[str, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            key = row[6]
+            if key[:1] == "l":
+                bare = strip_article(key)
+                if bare is not key:
+                    out.setdefault(bare, []).append(i)
+        return out
+
+    @cached_property
+    def by_slug(self) -> dict[str, list[int]]:
+        """Communes actuelles by key without spaces, with and without article (domains)."""
+        out: dict[str, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            if row[3] != "c":
+                continue
+            key = row[6]
+            out.setdefault(key.replace(" ", ""), []).append(i)
             bare = strip_article(key) if key[:1] == "l" else key
             if bare is not key:
-                self.by_bare_key.setdefault(bare, []).append(i)
-            if row[3] == "c":
-                self.by_slug.setdefault(key.replace(" ", ""), []).append(i)
-                if bare is not key:
-                    self.by_slug.setdefault(bare.replace(" ", ""), []).append(i)
-            if row[3] in "cr":
-                by_code[row[0]] = i
-        for alias, code in _commune_aliases():
-            if code in by_code:
-                self.by_key.setdefault(place_key(alias), []).append(by_code[code])
+                out.setdefault(bare.replace(" ", ""), []).append(i)
+        return out
 
     def get(self, key: str, bare: bool = False) -> tuple[Commune, ...]:
         table = self.by_bare_key if bare else self.by_key

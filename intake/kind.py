@@ -220,17 +220,17 @@ AUDIENCE_TEXT = re.compile(
     r"|votre (?:region|departement))\b"
     r"|\b(?:fichier|base|annuaire|liste|listing) (?:de |des |d )?(?:donnees )?(?:emails? )?"
     r"(?:des |de )?(?:maires|elus|collectivites|mairies|decideurs publics)\b")
-COMMERCIAL_TEXT = re.compile(
-    r"\d[\d  .,]*\s?(?:€|eur\b|euros?\b)|\b(?:ht|ttc)\b(?= *(?:[.,;/)!]|$| par| la| le))"
-    r"|\ba partir de (?=\d)|\boffre (?:speciale|exclusive|limitee|promotionnelle|de lancement"
-    r"|du moment|valable)|\bpromotion\b|\bpromo\b|\bcode promo|\bremise (?:de|exceptionnelle)"
-    r"|\btarifs?\b|\babonnement\b|\babonnez vous|\bdesabonn|\bdesinscri|\bunsubscribe"
-    r"|\bopt out\b|\bwebinaires?\b|\bwebinars?\b|\bbase de donnees\b"
-    r"|\bfichiers? (?:de |des |d )?(?:contacts|elus|maires|e ?mails|prospects|collectivites)"
-    r"|\bcliquez ici|\bclick here|\bversion en ligne|\bview (?:it )?in (?:your )?browser"
-    r"|\bne (?:souhaitez|desirez) plus recevoir|\bnewsletter|\blettre d (?:information|info)"
-    r"|\bdevis gratuit|\bessai gratuit|\bcommandez|\bbon de commande|\bfrais de port"
-    r"|\bemails? verifies\b|\bmis a jour en \d{4}")
+COMMERCIAL_TEXT = re.compile(  # one \b before the words: 9× faster than one per word
+    r"\d[\d  .,]*\s?(?:€|eur\b|euros?\b)|\b(?:(?:ht|ttc)\b(?= *(?:[.,;/)!]|$| par| la| le))"
+    r"|a partir de (?=\d)|offre (?:speciale|exclusive|limitee|promotionnelle|de lancement"
+    r"|du moment|valable)|promotion\b|promo\b|code promo|remise (?:de|exceptionnelle)"
+    r"|tarifs?\b|abonnement\b|abonnez vous|desabonn|desinscri|unsubscribe"
+    r"|opt out\b|webinaires?\b|webinars?\b|base de donnees\b"
+    r"|fichiers? (?:de |des |d )?(?:contacts|elus|maires|e ?mails|prospects|collectivites)"
+    r"|cliquez ici|click here|version en ligne|view (?:it )?in (?:your )?browser"
+    r"|ne (?:souhaitez|desirez) plus recevoir|newsletter|lettre d (?:information|info)"
+    r"|devis gratuit|essai gratuit|commandez|bon de commande|frais de port"
+    r"|emails? verifies\b|mis a jour en \d{4})")
 _BULK_PRECEDENCE = ("bulk", "list", "junk")
 
 

@@ -14,7 +14,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
@@ -64,6 +64,7 @@ class _KeepTable(dict[int, str]):
 _TABLE = _KeepTable()
 
 
+@lru_cache(maxsize=16)  # the same text is folded by several stages of one mail
 def fold_keep(text: str) -> str:
     """Lower case, accents stripped, inclusive suffixes blanked; same length as ``text``."""
     folded = text.translate(_TABLE)

@@ -58,9 +58,23 @@ class NameGuess:
     end: int = -1
 
 
+class _Unaccent(dict[int, str]):
+    """Translation table filled on first sight of each character: its accents dropped."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        value = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = value
+        return value
+
+
+_UNACCENT = _Unaccent({ord("’"): "'"})
+
+
 def fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
-    return "".join(c for c in s if not unicodedata.combining(c))
+    """Lower case, accents removed, typographic apostrophe made plain."""
+    s = s.lower()
+    return s if s.isascii() else s.translate(_UNACCENT)
 
 
 def _is_upper(w: str) -> bool:

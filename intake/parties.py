@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 
 from petition.intake.textnorm import fold, fold_with_offsets
 
@@ -221,30 +222,44 @@ def find_party(text: str) -> PartyHit | None:
 
 
 def _scan(text: str):
-    """Every alias match, left to right, longest first at each position."""
+    """Every alias match, left to right, longest first at each position.
+
+    Only the places where some alias can start are visited (one regular expression
+    finds them), so a long mail costs one scan in C, not a Python step per word.
+    """
     folded, offsets = fold_with_offsets(text)
-    spans = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
     table = _table().by_first
-    i = 0
-    while i < len(spans):
-        matched = 0
-        for alias in table.get(spans[i][0], ()):
+    resume = 0
+    for first in _first_tokens().finditer(folded):
+        if first.start() < resume:
+            continue
+        aliases = table[first.group(0)]
+        longest = len(aliases[0].tokens)
+        spans = [(m.group(0), m.start(), m.end())
+                 for m in islice(_TOKEN.finditer(folded, first.start()), longest)]
+        for alias in aliases:
             n = len(alias.tokens)
-            if tuple(s[0] for s in spans[i:i + n]) != alias.tokens:
+            if tuple(s[0] for s in spans[:n]) != alias.tokens:
                 continue
-            start = offsets[spans[i][1]]
-            end = offsets[spans[i + n - 1][2] - 1] + 1
+            start = offsets[spans[0][1]]
+            end = offsets[spans[n - 1][2] - 1] + 1
             original = text[start:end]
             confidence = _accept(alias, original, text, start, end)
             if confidence is None:
                 continue
-            if _not_membership(folded[max(0, spans[i][1] - 30):spans[i][1]]):
-                matched = n
-                break
-            yield PartyHit(alias.party.canonical, original, start, confidence), alias.party
-            matched = n
+            resume = spans[n - 1][2]
+            if not _not_membership(folded[max(0, spans[0][1] - 30):spans[0][1]]):
+                yield PartyHit(alias.party.canonical, original, start, confidence), alias.party
             break
-        i += max(matched, 1)
+
+
+@cache
+def _first_tokens() -> re.Pattern[str]:
+    """Where an alias may start: one of the first tokens, as a whole token."""
+    firsts = sorted(_table().by_first, key=len, reverse=True)
+    words = "|".join(re.escape(t) for t in firsts if _TOKEN.fullmatch(t) and t not in "!&")
+    marks = "".join(re.escape(t) for t in firsts if t in ("!", "&"))
+    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])" + (f"|[{marks}]" if marks else ""))
 
 
 def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> float | None:

@@ -1,6 +1,10 @@
 """Names from sign-offs, « je soussigné·e », « Name, office » and From display names."""
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from petition.intake import names
 from petition.intake.mandates import find_hits
@@ -214,3 +218,10 @@ def test_only_the_closest_name_line_above_a_singular_office():
 ])
 def test_comma_list_of_names_before_a_plural_office(text, expected):
     assert names.names_before(text, text.index("conseillers")) == expected
+
+
+@given(st.text())
+def test_fold_is_lower_case_without_combining_accents(text):
+    expected = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+                       if not unicodedata.combining(c))
+    assert names.fold(text) == expected
