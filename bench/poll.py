@@ -3,8 +3,7 @@
     python bench/poll.py [-n 10000] [--batch 200]
 
 Starts a throwaway Dovecot (tests/dovecot.py), seeds two folders with the same N
-generated French mails (2–20 KB: plain and multipart/alternative, QP, base64 and
-8bit, utf-8 and iso-8859-1), then measures:
+generated French mails of 2–20 KB, then measures:
 
     floor  batched imapclient UID FETCH BODY.PEEK[] + mailparser.parse_from_bytes
     poll   poll_once into a fresh SQLite database (store, parse, move, checkpoint);
@@ -14,6 +13,11 @@ generated French mails (2–20 KB: plain and multipart/alternative, QP, base64 a
     quiet  a second poll with nothing new
 
 Target: poll <= 2 x floor. Prints one line per measurement and the ratio.
+
+``--mails replies`` (default): signatures written on top of the quoted call, as they
+arrive (bench/mailgen.py: plain and multipart/alternative with Outlook-like HTML, QP,
+base64 and 8bit, utf-8 and iso-8859-1). ``--mails long-lines``: the stress case, own
+text of 2–20 KB in one line without a break (plain and HTML alternative).
 """
 
 from __future__ import annotations
@@ -31,8 +35,10 @@ from pathlib import Path
 import mailparser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dovecot import DovecotInstance
+from mailgen import padded_mail
 
 from petition.intake.pipeline import PARALLEL_MIN, parse_workers
 from petition.intake.poll import open_database, poll_once
@@ -48,7 +54,11 @@ FILLER = ("Madame, Monsieur, je souhaite apporter mon soutien à la pétition co
           "vidéosurveillance algorithmique, qui menace nos libertés publiques. ")
 
 
-def make_mail(i: int, rng: random.Random) -> bytes:
+def reply_mail(i: int, rng: random.Random) -> bytes:
+    return padded_mail(i, rng.randint(2_000, 20_000))
+
+
+def long_line_mail(i: int, rng: random.Random) -> bytes:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     place, domain = rng.choice(PLACES)
     office = rng.choice(OFFICES)
@@ -69,6 +79,9 @@ def make_mail(i: int, rng: random.Random) -> bytes:
     if i % 3 == 0:
         msg.add_alternative(f"<html><body><p>{text}</p></body></html>", subtype="html")
     return msg.as_bytes()
+
+
+MAILS = {"replies": reply_mail, "long-lines": long_line_mail}
 
 
 def floor(server: DovecotInstance, folder: str, batch: int) -> float:
@@ -97,9 +110,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--mails", choices=MAILS, default="replies")
     args = parser.parse_args()
     rng = random.Random(4)
-    mails = [make_mail(i, rng) for i in range(args.n)]
+    mails = [MAILS[args.mails](i, rng) for i in range(args.n)]
     print(f"{args.n} mails, {sum(map(len, mails)) / 1e6:.1f} MB")
     server = DovecotInstance()
     server.start()
