@@ -49,13 +49,15 @@ def _wrap(text: str, width: int = 72) -> list[str]:
 def _thread(size: int) -> list[str]:
     """Quoted reply history ("Le … a écrit :" then "> " lines), nested, about size bytes."""
     lines: list[str] = []
-    depth = 1
-    while sum(len(x) + 1 for x in lines) < size:
+    depth, total = 1, 0
+    while total < size:
         prefix = "> " * depth
-        lines.append(f"{prefix[:-1] if depth > 1 else ''}"
-                     f"Le lun. {depth + 3} nov. 2024 à 09:{depth + 10:02d}, Technopolice "
-                     "<petition@technopolice.fr> a écrit :".strip())
-        lines += [prefix + x for x in _wrap(_CALL)] + [prefix.rstrip()]
+        block = [f"{prefix[:-1] if depth > 1 else ''}"
+                 f"Le lun. {depth + 3} nov. 2024 à 09:{depth + 10:02d}, Technopolice "
+                 "<petition@technopolice.fr> a écrit :".strip(),
+                 *[prefix + x for x in _wrap(_CALL)], prefix.rstrip()]
+        lines += block
+        total += sum(len(x) + 1 for x in block)
         depth = depth % 4 + 1
     return lines
 
@@ -99,12 +101,15 @@ def padded_mail(i: int, size: int) -> bytes:
     charset = "iso-8859-1" if kind in (2, 3, 5) else "utf-8"
     cte = ("quoted-printable", "base64", "quoted-printable", "8bit", "quoted-printable",
            "quoted-printable", "quoted-printable")[kind]
-    budget = size
-    while True:  # shrink the quoted thread until the whole mail is about `size` bytes
-        mail = _assemble(i, kind, own, _thread(budget), charset, cte)
-        if len(mail) <= size * 1.05 or budget < 500:
-            return mail
-        budget -= 200
+    quoted = _thread(size)
+    low, high = 0, len(quoted)  # the most quoted lines that keep the mail within size
+    while low < high:
+        mid = (low + high + 1) // 2
+        if len(_assemble(i, kind, own, quoted[:mid], charset, cte)) <= size * 1.05:
+            low = mid
+        else:
+            high = mid - 1
+    return _assemble(i, kind, own, quoted[:low], charset, cte)
 
 
 def _assemble(i: int, kind: int, own: list[str], quoted: list[str], charset: str,

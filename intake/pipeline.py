@@ -30,7 +30,7 @@ from email.parser import BytesHeaderParser
 from email.policy import compat32
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -128,7 +128,7 @@ def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings,
     earlier = find_duplicate(session, message_id, digest)
     if earlier is not None:
         return Outcome("duplicate", earlier)
-    inserted = session.connection().execute(insert(MESSAGE), {
+    inserted = session.connection().execute(_INSERT_MESSAGE, {
         "message_id": message_id, "sha256": digest, "raw": raw.data, "size": len(raw.data),
         "status": "received", **_origin(raw)}).inserted_primary_key
     assert inserted is not None
@@ -147,13 +147,19 @@ def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
     return {"source_kind": "file", "source": clean(raw.source) or ""}
 
 
+# Built once: a statement made per call costs more than running it.
+_SAME_MESSAGE = (select(MESSAGE.c.id)  # NULL = NULL is never true: no Message-ID, no match
+                 .where(or_(MESSAGE.c.sha256 == bindparam("digest"),
+                            MESSAGE.c.message_id == bindparam("mid")))
+                 .order_by(MESSAGE.c.id).limit(1))
+_INSERT_MESSAGE = insert(MESSAGE)
+_UPDATE_MESSAGE = update(MESSAGE).where(MESSAGE.c.id == bindparam("row_id"))
+
+
 def find_duplicate(session: Session, message_id: str | None, digest: str) -> int | None:
     """The id of a stored message with this Message-ID or these exact bytes."""
-    same = MESSAGE.c.sha256 == digest
-    if message_id is not None:
-        same = or_(same, MESSAGE.c.message_id == message_id)
     return session.connection().execute(
-        select(MESSAGE.c.id).where(same).order_by(MESSAGE.c.id).limit(1)).scalar()
+        _SAME_MESSAGE, {"digest": digest, "mid": message_id}).scalar()
 
 
 def header_message_id(data: bytes) -> str | None:
@@ -175,8 +181,8 @@ def _parse_and_store(session: Session, row_id: int, message_id: str | None, data
         with session.begin_nested():
             if record is None:
                 record = parse_message(data, source, parse_settings(settings))
-            conn.execute(update(MESSAGE).where(MESSAGE.c.id == row_id),
-                         verdict(record, EXTRACTOR_VERSION, message_id))
+            conn.execute(_UPDATE_MESSAGE,
+                         {"row_id": row_id, **verdict(record, EXTRACTOR_VERSION, message_id)})
             write_record(conn, row_id, record, settings.policy)
     except Exception as exc:
         log.exception("cannot store message %s (%s)", row_id, source)

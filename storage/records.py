@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from petition.intake.record import Record
@@ -53,6 +53,12 @@ MESSAGE = Message.__table__
 SIGNATORY = Signatory.__table__
 MANDATE = Mandate.__table__
 EVENT = Event.__table__
+# Built once: a statement made per call costs more than running it.
+_INSERT = {table.name: insert(table) for table in (SIGNATORY, MANDATE, EVENT)}
+_PUBLISHED_TWIN = (select(SIGNATORY.c.id)
+                   .where(SIGNATORY.c.name_key == bindparam("key"),
+                          SIGNATORY.c.status == "published")
+                   .order_by(SIGNATORY.c.id).limit(1))
 
 
 def store_record(session: Session, message: Message, record: Record,
@@ -134,7 +140,7 @@ def _add_signatory(conn: Connection, message_id: int, sig: SignatoryRecord,
         "confidence": {str(k): float(v) for k, v in sig.confidence.items()},
         "message_id": message_id})
     if sig.mandates:
-        conn.execute(insert(MANDATE), [
+        conn.execute(_INSERT["mandate"], [
             {"signatory_id": signatory_id, "position": i, "type": m.type,
              "label": clean(m.label) or "", "place": clean(m.place),
              "departement": m.departement}
@@ -144,14 +150,14 @@ def _add_signatory(conn: Connection, message_id: int, sig: SignatoryRecord,
 
 
 def _insert(conn: Connection, table: Any, values: dict[str, Any]) -> int:
-    key = conn.execute(insert(table), values).inserted_primary_key
+    key = conn.execute(_INSERT[table.name], values).inserted_primary_key
     assert key is not None
     return int(key[0])
 
 
 def _event(conn: Connection, signatory_id: int | None, message_id: int, action: str,
            reason: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-    conn.execute(insert(EVENT), {"signatory_id": signatory_id, "message_id": message_id,
+    conn.execute(_INSERT["event"], {"signatory_id": signatory_id, "message_id": message_id,
                                  "action": action, "actor": SYSTEM, "reason": reason,
                                  "before": before, "after": after})
 
@@ -168,10 +174,7 @@ def published_twin(conn: Connection | Session, key: str | None) -> int | None:
     """The id of the published signatory with this name key, if any."""
     if key is None:
         return None
-    return conn.execute(
-        select(SIGNATORY.c.id).where(SIGNATORY.c.name_key == key,
-                                     SIGNATORY.c.status == "published")
-        .order_by(SIGNATORY.c.id).limit(1)).scalar()
+    return conn.execute(_PUBLISHED_TWIN, {"key": key}).scalar()
 
 
 def _withdraw(conn: Connection, message_id: int, record: Record) -> None:
