@@ -398,6 +398,8 @@ def _split_family(key: str) -> tuple[str | None, str]:
 
 def _core_variants(core: str) -> Iterator[str]:
     yield core
+    if core.startswith("europeenne "):  # Métropole européenne de Lille → lille
+        yield _LINKS.sub("", core[len("europeenne "):], count=1)
     for word in ("metropole", "agglomeration", "agglo"):
         if f" {word}" in f" {core} ":
             trimmed = " ".join(w for w in core.split() if w != word)

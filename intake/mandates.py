@@ -588,6 +588,8 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
             continue
         if row.rule == "paris":
             place, code = "Paris", code or "75"
+        if row.rule == "body" and place:
+            place = _body_named(text, m.start(), m.end(), place)
         if kind == "conseiller_territorial" and place is None:
             place, code = _territory_in(folded[m.start():m.end()], code)
         label_end = m.end() if place is None else end
@@ -599,6 +601,24 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
             continue
         hits.append(Hit(kind, label, place, code, written, m.start(), end, row.rule))
     return hits, formers
+
+
+_BODY_AT_END = re.compile(r"(?:euro)?metropole(?: europeenne)?$")
+
+
+def _body_named(text: str, start: int, end: int, place: str) -> str:
+    """« conseillère de l'Eurométropole de Strasbourg »: the place of an office that ends
+    with its body's word is the body as written (Eurométropole de Strasbourg), not the
+    city."""
+    found = _BODY_AT_END.search(fold_keep(text[start:end]))
+    if not found or _BODY_WORDS.search(_key(place)):
+        return place
+    body = start + found.start()
+    at = text.find(place, end, end + 8 + len(place))
+    if at < 0:
+        return place
+    named = " ".join(text[body:at + len(place)].split())
+    return named[:1].upper() + named[1:]
 
 
 _MUNICIPAL = frozenset({"maire", "maire_adjoint", "conseiller_municipal"})

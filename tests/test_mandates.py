@@ -308,3 +308,22 @@ def test_code_after_a_body_that_lies_elsewhere_stays_off_it():
 ])
 def test_office_held_in_the_commune_of_a_former_one(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place of an intercommunal office is the body, as written
+    ("conseillère de l'Eurométropole de Strasbourg",
+     [("conseiller_communautaire", "Eurométropole de Strasbourg", "67")]),
+    ("conseiller de la métropole de Lyon",
+     [("conseiller_communautaire", "Métropole de Lyon", "69")]),
+    ("conseiller de la Métropole du Grand Paris",
+     [("conseiller_communautaire", "Métropole du Grand Paris", None)]),
+    ("conseillère de la Métropole européenne de Lille",
+     [("conseiller_communautaire", "Métropole européenne de Lille", "59")]),
+    ("conseiller de la Métropole de Lille",
+     [("conseiller_communautaire", "Métropole de Lille", "59")]),
+    ("conseillère eurométropolitaine de Strasbourg",
+     [("conseiller_communautaire", "Strasbourg", "67")]),
+])
+def test_metropolitan_councils_are_named_by_their_body(text, expected):
+    assert triples(text) == expected
