@@ -150,7 +150,7 @@ def parse(app: App, files: tuple[str, ...], as_json: bool, explain: bool) -> Non
     from petition.intake.record import error_record
 
     settings = ParseSettings(auth=app.settings.auth, policy=app.settings.policy)
-    out = click.get_text_stream("stdout")  # buffered: one flush at the end, not per record
+    out = sys.stdout  # buffered: one flush at the end, not one per record (click.echo)
     failed = False
     for name in files:
         try:
