@@ -44,7 +44,7 @@ class Mail:
     date: str | None                # ISO 8601 when parseable
     headers: tuple[tuple[str, str], ...]  # every top-level header, decoded, in order
     content_type: str               # top-level type, e.g. "multipart/report"
-    texts: tuple[TextPart, ...]     # the person's texts (both alternatives)
+    texts: tuple[TextPart, ...]     # the person's texts (text/plain of an alternative)
     vcards: tuple[str, ...] = ()    # raw text of attached vCards
     attachments: tuple[str, ...] = ()  # content types of non-text parts
     forwarded: tuple[Mail, ...] = ()   # message/rfc822 parts, parsed
@@ -194,8 +194,10 @@ class _Walk:
             elif ctype.startswith("message/"):
                 self.attachments.append(ctype)  # delivery-status, partial, external-body
             elif isinstance(payload, list):
-                stack.extend(reversed([p for p in payload
-                                       if isinstance(p, email.message.Message)]))
+                children = [p for p in payload if isinstance(p, email.message.Message)]
+                if ctype == "multipart/alternative":
+                    children = _preferred(children)
+                stack.extend(reversed(children))
             else:
                 self._leaf(part, ctype)
 
@@ -228,6 +230,28 @@ class _Walk:
         if note:
             self.defects.append(note)
         return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# A plain alternative that only says to read the HTML one (« Ce message est au format
+# HTML », "view this email in your browser") is no text of the person's.
+_STUB = re.compile(r"html|navigateur|browser|afficher ce (?:message|courriel)|version en ligne",
+                   re.I)
+
+
+def _preferred(children: list[email.message.Message]) -> list[email.message.Message]:
+    """The parts of a multipart/alternative worth reading: text/plain when it holds the
+    person's words, without its HTML twin (one text, and no HTML to parse); all of them
+    when the plain one is empty or a stub."""
+    plain = [c for c in children if _content_type(c) == "text/plain"]
+    if not any(_has_words(c) for c in plain):
+        return children
+    return [c for c in children if _content_type(c) != "text/html"]
+
+
+def _has_words(part: email.message.Message) -> bool:
+    text, _ = decode_bytes(_payload_bytes(part), _charset_param(part))
+    words = text.split()
+    return len(words) >= 2 and not (len(words) < 60 and _STUB.search(text))
 
 
 def _raw_header(part: email.message.Message, name: str) -> str:

@@ -56,12 +56,32 @@ def test_all_headers_in_order_and_unfolded():
     assert m.header("X-Auto-Response-Suppress") == "All"
 
 
-def test_both_alternatives_plain_first():
+def test_the_plain_alternative_is_read_without_its_html_twin():
     raw = alternative("Je signe, Zoé".encode(), "<p>Je signe, <b>Zoé</b></p>".encode())
     m = read_mail(raw)
-    assert [t.content_type for t in m.texts] == ["text/plain", "text/html"]
-    assert m.texts[1].text == "Je signe, Zoé"
+    assert [t.content_type for t in m.texts] == ["text/plain"]
+    assert m.texts[0].text == "Je signe, Zoé"
     assert m.content_type == "multipart/alternative"
+
+
+@pytest.mark.parametrize("plain", [
+    b"", b"\r\n", b"-",
+    b"Ce message est au format HTML.",
+    b"To view this message, please use an HTML-enabled mail client.",
+    b"Si ce message ne s'affiche pas, consultez la version en ligne.",
+])
+def test_html_alternative_read_when_the_plain_one_is_empty_or_a_stub(plain):
+    m = read_mail(alternative(plain, "<p>Je signe, <b>Zoé</b></p>".encode()))
+    assert "Je signe, Zoé" in [t.text for t in m.texts]
+
+
+def test_only_the_html_of_an_alternative_is_skipped():
+    body = (b"--AA\r\nContent-Type: multipart/alternative; boundary=BB\r\n\r\n"
+            b"--BB\r\nContent-Type: text/plain\r\n\r\nJe signe la tribune.\r\n"
+            b"--BB\r\nContent-Type: text/html\r\n\r\n<p>Je signe la tribune.</p>\r\n--BB--\r\n"
+            b"--AA\r\nContent-Type: text/html\r\n\r\n<p>Texte joint</p>\r\n--AA--\r\n")
+    m = read_mail(mail(body, b'multipart/mixed; boundary="AA"'))
+    assert [t.text for t in m.texts] == ["Je signe la tribune.", "Texte joint"]
 
 
 def test_html_first_in_the_message_still_comes_after_plain():
