@@ -177,7 +177,8 @@ _LOW_LINK = re.compile(r"(?:\bde |\bd'|\bdu |\bdes |\ba |\bau |\ben |\bsur )$")
 _BODY = re.compile(
     r"(?:(?:la |l')?(?:Communaut[ée] (?:de communes|d'agglom[ée]ration|urbaine"
     r"|de l'agglom[ée]ration)"
-    r"|[Mm][ée]tropole|Eurom[ée]tropole|[Aa]gglo(?:m[ée]ration)?|Territoire|EPT|CA|CC|CU)"
+    r"|[Mm][ée]tropole(?: [Ee]urop[ée]enne)?|Eurom[ée]tropole|[Aa]gglo(?:m[ée]ration)?"
+    r"|Territoire|EPT|CA|CC|CU)"
     r"(?: (?:du |de la |de l'|des |de |d')?| )?"
     rf"(?:{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}){{0,5}})"
     rf"|{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}){{0,4}} (?:[Mm][ée]tropole|[Aa]gglo"

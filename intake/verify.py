@@ -2,7 +2,7 @@
 
 Official means, for a signature or withdrawal only, all of:
 1. exactly one From header, whose domain belongs to a public institution
-   (``domains.institution_of``);
+   (``domains.institutions_of``: a shared domain belongs to each of its bodies);
 2. that institution is tied to an office a signatory of the message holds
    (assemblee-nationale.fr ↔ député, a commune's domain ↔ a communal office in that
    commune…); a cabinet or assistant mailbox at the same institution counts;
@@ -21,7 +21,7 @@ from petition.intake import geo
 from petition.intake.authres import AuthResults, trusted_results
 from petition.intake.domains import (
     Institution,
-    institution_of,
+    institutions_of,
     never_official,
     normalise_domain,
     slug,
@@ -53,10 +53,10 @@ def official_address(mail: Mail, kind: str, signatories: Sequence[Signatory],
     blocked = never_official(domain)
     if blocked:
         return False, (f"not official: {domain} is a {blocked} domain",)
-    institution = institution_of(domain)
-    if institution is None:
+    institutions = institutions_of(domain)
+    if not institutions:
         return False, (f"not official: {domain} is not a known public institution",)
-    office = _tied_office(institution, signatories)
+    institution, office = _tied(institutions, signatories)
     if office is None:
         return False, (f"not official: {domain} is {institution.describe()}, "
                        "not tied to an office of a signatory",)
@@ -88,6 +88,18 @@ def _domain_of(sender: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- the office
+
+def _tied(institutions: Sequence[Institution], signatories: Sequence[Signatory]
+          ) -> tuple[Institution, str | None]:
+    """The institution a signatory's office belongs to, with that office's type; the
+    first institution and None when none does (a domain two bodies share, such as
+    strasbourg.eu for the commune and the Eurométropole, is tried for each)."""
+    for institution in institutions:
+        office = _tied_office(institution, signatories)
+        if office is not None:
+            return institution, office
+    return institutions[0], None
+
 
 def _tied_office(institution: Institution, signatories: Sequence[Signatory]) -> str | None:
     """The mandate type of the first signatory's office the institution belongs to."""

@@ -327,3 +327,21 @@ def test_office_held_in_the_commune_of_a_former_one(text, expected):
 ])
 def test_metropolitan_councils_are_named_by_their_body(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # « conseiller » alone: the place named says which council
+    ("Conseiller municipal de Montpellier et conseiller de Montpellier Méditerranée Métropole",
+     [("conseiller_municipal", "Montpellier", "34"),
+      ("conseiller_communautaire", "Montpellier Méditerranée Métropole", "34")]),
+    ("Conseillère de la Région Bretagne", [("conseiller_regional", "Bretagne", None)]),
+    ("conseiller du Département du Gers", [("conseiller_departemental", "Gers", "32")]),
+    ("Vice-présidente de la Métropole européenne de Lille",
+     [("conseiller_communautaire", "Métropole européenne de Lille", "59")]),
+    # a job, a commune or no place: no office
+    ("conseiller en communication de la Métropole de Lyon", []),
+    ("conseiller juridique de la Région", []),
+    ("conseiller de Lille", []),
+])
+def test_a_councillor_of_the_place_named(text, expected):
+    assert triples(text) == expected

@@ -320,3 +320,23 @@ def test_a_short_commune_name_still_needs_our_servers_proof():
 def test_territorial_assembly_domain_for_another_collectivite_or_office(sender, mandate):
     domain = sender.split("@")[1]
     assert not check(mail(sender, (ar(domain),)), person(mandate))[0]
+
+
+# --- a domain two bodies share ---------------------------------------------------------
+
+@pytest.mark.parametrize("mandate", [
+    Mandate("conseiller_communautaire", "conseillère de l'Eurométropole de Strasbourg",
+            "Eurométropole de Strasbourg", "67"),
+    Mandate("conseiller_municipal", "conseillère municipale de Strasbourg", "Strasbourg", "67"),
+])
+def test_a_shared_domain_is_tied_to_each_of_its_bodies(mandate):
+    ok, why = check(mail("l.exemple@strasbourg.eu", (ar("strasbourg.eu"),)), person(mandate))
+    assert ok, why
+
+
+def test_a_shared_domain_is_tied_to_none_of_its_bodies_elsewhere():
+    other = Mandate("conseiller_communautaire", "conseillère de la Métropole de Lyon",
+                    "Métropole de Lyon", "69")
+    ok, why = check(mail("l.exemple@strasbourg.eu", (ar("strasbourg.eu"),)), person(other))
+    assert not ok
+    assert "not tied to an office" in why[0]
