@@ -157,6 +157,10 @@ _MODIFIERS = re.compile(
     r"|(?:du |le )?canton (?:de |d'|du |des )?[a-z0-9\- ']{2,40}?"
     r"(?= de | du | des | et |[,;()\n]|$))"
 )
+# A party's short name between an office and its place, bare in capitals or in brackets.
+_PARTY_TAG = re.compile(
+    r"[ ]+(?!(?:CA|CC|CU|CD|CR|CM|EPT)\b)"  # the body abbreviations are places
+    r"(?:\([A-Z][\w.·/\-]{1,12}\)|[A-Z][A-Z.·/\-]{1,8})(?= (?:de |d'|d’|du |à |a ))")
 _CONNECTOR = re.compile(
     r"(?:[ ]*(?:\(|[\-:,][ ]*|\n(?=[^\n]))|[ ]+(?:de la |de l'|du |des |de |d'|a |au |aux "
     r"|en |sur |pour la |pour le |pour |)|(?:de la |de l'|du |des |de |d'|a |au |aux |en ))"
@@ -425,6 +429,10 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
         if stop and stop.group() != "(":  # « adjointe déléguée aux sports, Millau »
             starts.append(stop.start())
     for _ in range(3):
+        tag = _PARTY_TAG.match(text, start)
+        if tag:  # « conseiller municipal EELV de Rouen », « maire (PCF) de Gennevilliers »
+            start = tag.end()
+            continue
         m = _MODIFIERS.match(folded, start)
         if not m or m.end() == start:
             break

@@ -345,3 +345,16 @@ def test_metropolitan_councils_are_named_by_their_body(text, expected):
 ])
 def test_a_councillor_of_the_place_named(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Conseillère municipale et métropolitaine de Rennes",
+     [("conseiller_municipal", "Rennes", "35"), ("conseiller_communautaire", None, "35")]),
+    # a party's short name between the office and its place
+    ("conseiller municipal EELV de Rouen", [("conseiller_municipal", "Rouen", "76")]),
+    ("Maire (PCF) de Gennevilliers", [("maire", "Gennevilliers", "92")]),
+    ("Conseillère municipale LFI à Rennes", [("conseiller_municipal", "Rennes", "35")]),
+    ("Maire (Gennevilliers)", [("maire", "Gennevilliers", "92")]),
+])
+def test_office_place_with_a_party_or_a_second_council_between(text, expected):
+    assert triples(text) == expected
