@@ -340,3 +340,26 @@ def test_a_shared_domain_is_tied_to_none_of_its_bodies_elsewhere():
     ok, why = check(mail("l.exemple@strasbourg.eu", (ar("strasbourg.eu"),)), person(other))
     assert not ok
     assert "not tied to an office" in why[0]
+
+
+# --- a homonym resolved by the official address ------------------------------------
+
+def test_official_commune_address_gives_a_homonym_its_departement():
+    from petition.intake.verify import departements_from_address
+    maire = Mandate("maire", "maire de Montreuil", "Montreuil", None)
+    out, why = departements_from_address("cabinet@ville-montreuil.fr", person(maire))
+    assert out[0].mandates[0].departement == "93"
+    assert why == ("département 93 of Montreuil from the official address ville-montreuil.fr",)
+
+
+@pytest.mark.parametrize("sender, mandate", [
+    # another commune's address, a written département, a non-communal office
+    ("cabinet@ville-montreuil.fr", Mandate("maire", "maire de Saint-Denis", "Saint-Denis", None)),
+    ("cabinet@ville-montreuil.fr", Mandate("maire", "maire de Montreuil", "Montreuil", "62")),
+    ("cabinet@ville-montreuil.fr", Mandate("depute", "député", None, None)),
+    ("lise@gmail.com", Mandate("maire", "maire de Montreuil", "Montreuil", None)),
+])
+def test_no_departement_from_an_address_that_does_not_say_it(sender, mandate):
+    from petition.intake.verify import departements_from_address
+    out, why = departements_from_address(sender, person(mandate))
+    assert out[0].mandates[0] == mandate and why == ()
