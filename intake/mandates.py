@@ -490,7 +490,7 @@ def _links_inside(folded: str, start: int, end: int, deleg: bool = False) -> lis
         out.append(start + m.start())
     return out
 _COMMUNE_WORD = re.compile(
-    r"(?:la |l')?(?:commune|ville)(?: (?:deleguee|associee|nouvelle))? (?:de |d'|du )")
+    r"(?:la |l')?(?:commune|ville|mairie)(?: (?:deleguee|associee|nouvelle))? (?:de |d'|du )")
 
 
 def _place_at(text: str, folded: str, start: int, rule: str
@@ -543,8 +543,8 @@ def _connectors(folded: str, pos: int) -> list[int]:
         if m2:
             out.append(m2.end())
         m3 = _COMMUNE_WORD.match(folded, m.end())  # « de la commune déléguée de Fougerolles »
-        if m3:
-            out.append(m3.end())
+        if m3:  # first: « Ville de Grenoble » names Grenoble, not the commune of Ville (60)
+            out.insert(0, m3.end())
     return out
 
 

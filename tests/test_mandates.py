@@ -358,3 +358,13 @@ def test_a_councillor_of_the_place_named(text, expected):
 ])
 def test_office_place_with_a_party_or_a_second_council_between(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Conseillère municipale déléguée aux mobilités\nVille de Grenoble",
+     [("conseiller_municipal", "Grenoble", "38")]),
+    ("Maire\nMairie de Plouha", [("maire", "Plouha", "22")]),
+    ("maire de Ville (60)", [("maire", "Ville", "60")]),
+])
+def test_ville_de_and_mairie_de_name_the_commune_after_them(text, expected):
+    assert triples(text) == expected
