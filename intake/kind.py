@@ -179,6 +179,12 @@ SIGN_TEXT = re.compile(
     r"|\b(?:happy|glad|pleased|proud|honoured|honored) to (?:sign|support|endorse"
     r"|add my name|be a signatory)\b"
     r"|\bcount (?:me|us) in\b|\bsign me up\b|\b(?:i|we) (?:am|m|are|re) signing\b"
+    # written for someone (a cabinet, an assistant): « Madame la Maire souhaite signer »
+    r"|\b(?:qui |il |elle )?(?:souhaite|veut|voudrait|tient a|desire|souhaiterait) "
+    r"(?:aussi |egalement )?(?:signer|apporter sa signature|s associer|ajouter son nom"
+    r"|etre signataire)"
+    r"|\b(?:qui|il|elle) (?:signe|cosigne|apporte sa signature a|s associe a) (?:la |votre "
+    r"|cette |l )?(?:tribune|petition|appel|texte)"
 )
 REFUSAL_TEXT = re.compile(
     r"\bne (peux|pourrai|pourrais|veux|souhaite|vais)\b[^.]{0,20}\b(pas|jamais|plus) signer"

@@ -138,6 +138,22 @@ _OTHERS_BEFORE = re.compile(
     r"|\b(?:madame|monsieur|mme|m\.|mr|mlle) (?:le|la)|\bd'|\bdes|\bau|\bdu|\bnos|\bvos|\bles)"
     r" *$")
 _TITLE_ONLY = {"maire", "senateur", "depute"}
+_ON_BEHALF = re.compile(r"(?:de la part|au nom|pour le compte) (?:de |d'|du )"
+                        r"(?:(?:madame|monsieur|mme|m\.) (?:le |la ))?$")
+_TITLE_AT_START = re.compile(r"^[ \t]*(?:madame|monsieur) (?:le|la) $")
+# « Madame la Maire, Anne Roy, souhaite signer la tribune »: the titled person signs.
+_SIGNS_FOR = re.compile(r"\b(?:souhaite|veut|voudrait|tient a|desire) (?:aussi |egalement )?"
+                        r"(?:signer|apporter sa signature|s'associer|ajouter son nom)"
+                        r"|\b(?:signe|cosigne|apporte sa signature a|s'associe a)"
+                        r" (?:la|votre|cette)")
+
+
+def _sentence_after(folded: str, end: int) -> str:
+    stop = _SENTENCE_STOP.search(folded, end, end + 200)
+    return folded[end:stop.start() if stop else end + 200]
+
+
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 _FORMER_AFTER = re.compile(
     r"[ \-]*(?:honoraire|suppleante?|\(\s*(?:19|20)\d\d\s*[-/a]+\s*(?:19|20)\d\d\s*\)"
     r"|de (?:19|20)\d\d a (?:19|20)\d\d|jusqu'en (?:19|20)\d\d|entre (?:19|20)\d\d et)")
@@ -557,9 +573,11 @@ def _voided(folded: str, start: int, end: int, row: Row) -> bool:
         return True
     word = folded[start:end].strip()
     if _OTHERS_BEFORE.search(before):
-        # "du sénateur X", "Madame la Maire": a title, not an office stated here,
-        # unless a place follows ("l'équipe du maire de Lorient" stays voided too).
-        return True
+        # "du sénateur X", "Madame la Maire": a title, not an office stated here
+        # ("l'équipe du maire de Lorient" stays voided too), except the title of the
+        # person a cabinet writes for (« de la part de Madame la Maire, Anne Roy »).
+        return not (_ON_BEHALF.search(before) or (
+            _TITLE_AT_START.match(before) and _SIGNS_FOR.search(_sentence_after(folded, end))))
     if word in ("cm", "cmd") and not re.match(r"[ ]*[A-Z(]", folded[end:end + 3].upper()):
         return True
     return row.type == "auto" and False

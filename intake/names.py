@@ -468,7 +468,9 @@ def _drop_titles(words: list[str]) -> list[str]:
 
 _TITLED = re.compile(
     rf"\b(?:Madame|Monsieur|Mme|M\.|Mr)\s+(?:(?:la|le)\s+(?:[Mm]aire|[Ss][ée]natrice"
-    rf"|[Ss][ée]nateur|[Dd][ée]put[ée]e?|[Pp]r[ée]sidente?)\s*,?\s+)?"
+    rf"|[Ss][ée]nateur|[Dd][ée]put[ée]e?|[Pp]r[ée]sidente?)"
+    rf"(?:\s+(?:de|du|d['’])\s*[A-ZÀ-Þ][\w'’\-]*(?:\s+(?:(?:de|du|des|la|le|sur|en)\s+)?"
+    rf"[A-ZÀ-Þ][\w'’\-]*){{0,3}}\s*,\s*|\s*,?\s+))?"
     rf"({TOKEN.pattern}(?:[ \t]+(?:(?:de|du|des|Le|La|d['’])[ \t]*)?{TOKEN.pattern}){{1,3}})")
 
 

@@ -193,6 +193,10 @@ def test_someone_else_withdrawing_something_is_a_signature(text):
     "Pouvez-vous corriger ma signature ? Je suis adjointe, pas conseillère.",
     "Une rectification : je suis conseillère départementale.",
     "Je soussignée Lise Exemple déclare soutenir la tribune.",
+    # written for someone by a cabinet or an assistant
+    "Madame la Maire souhaite signer la tribune.",
+    "De la part de M. Paul Arnal, qui signe la tribune.",
+    "Le sénateur tient à apporter sa signature.",
 ])
 def test_signature_wording(text):
     assert text_kind("Tribune", text)[0] == "signature"
@@ -205,6 +209,14 @@ def test_signature_wording(text):
 ])
 def test_refusals_are_other(text):
     assert text_kind("Tribune", text, has_mandate=True)[0] == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Monsieur le Maire ne souhaite pas signer cette tribune.",
+    "La personne qui signe ce courrier vous remercie.",
+])
+def test_someone_else_not_signing_is_no_signature(text):
+    assert text_kind("Tribune", text)[0] != "signature"
 
 
 @pytest.mark.parametrize("text", [

@@ -368,3 +368,17 @@ def test_office_place_with_a_party_or_a_second_council_between(text, expected):
 ])
 def test_ville_de_and_mairie_de_name_the_commune_after_them(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title of the person a cabinet writes for is their office
+    ("De la part de Madame la Maire, Anne Roy, qui signe la tribune.", [("maire", None, None)]),
+    ("Madame la Maire de Millau, Anne Roy, souhaite signer la tribune.",
+     [("maire", "Millau", "12")]),
+    # a title alone is no office held by a signer
+    ("Madame la Maire,\nJe vous écris au sujet de la tribune.", []),
+    ("Monsieur le Maire de Millau vous remercie de votre courrier.", []),
+    ("L'équipe du maire de Lorient vous remercie.", []),
+])
+def test_a_title_is_an_office_only_for_the_person_written_for(text, expected):
+    assert triples(text) == expected

@@ -225,3 +225,13 @@ def test_fold_is_lower_case_without_combining_accents(text):
     expected = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("’", "'"))
                        if not unicodedata.combining(c))
     assert names.fold(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Madame la Maire de Millau, Anne Roy, souhaite signer.", "Anne Roy"),
+    ("Monsieur le Maire, Paul Arnal, souhaite signer.", "Paul Arnal"),
+    ("Madame la Maire de Saint-Jean-de-Luz, Anne Roy, signe.", "Anne Roy"),
+])
+def test_titled_name_after_a_title_and_its_place(text, name):
+    found = names.titled_name(text)
+    assert found is not None and found.name == name
