@@ -179,6 +179,9 @@ SIGN_TEXT = re.compile(
     r"|\b(?:happy|glad|pleased|proud|honoured|honored) to (?:sign|support|endorse"
     r"|add my name|be a signatory)\b"
     r"|\bcount (?:me|us) in\b|\bsign me up\b|\b(?:i|we) (?:am|m|are|re) signing\b"
+    r"|\bje (?:confirme|maintiens|renouvelle) (?:ma signature|mon soutien)"
+    r"|\bvous pouvez (?:ajouter|mettre|inscrire|faire figurer) (?:ma signature|mon nom)"
+    r"|\bmon accord pour (?:figurer|signer|etre signataire|apparaitre)"
     # written for someone (a cabinet, an assistant): « Madame la Maire souhaite signer »
     r"|\b(?:qui |il |elle )?(?:souhaite|veut|voudrait|tient a|desire|souhaiterait) "
     r"(?:aussi |egalement )?(?:signer|apporter sa signature|s associer|ajouter son nom"
@@ -189,6 +192,7 @@ SIGN_TEXT = re.compile(
 REFUSAL_TEXT = re.compile(
     r"\bne (peux|pourrai|pourrais|veux|souhaite|vais)\b[^.]{0,20}\b(pas|jamais|plus) signer"
     r"|\bje ne signerai\b|\bje ne signe pas\b|\bne (?:pas|jamais) signer\b"
+    r"|\bje (?:signe|signerai) (?:pas|jamais)\b"  # spoken French drops the « ne »
     r"|\bne (?:suis|sommes) pas en mesure de signer\b"
     r"|\b(?:i|we) (?:am|m|are|re) (?:not able|unable|not in a position) to sign\b"
     r"|\b(?:i|we) (?:will not|won t|cannot|can t|can not|shall not|do not|don t|would not"
@@ -210,7 +214,8 @@ CLAUSE_END = re.compile(r"[.!?;:\n]")
 # (« je ne souhaite toutefois pas retirer ma signature »).
 CLAUSE_WORD = re.compile(
     r"\b(?:mais|cependant|toutefois|par contre|neanmoins|pourtant|en revanche|sinon"
-    r"|but|however|although|though|yet)\b")
+    r"|but|however|although|though|yet)\b"
+    r"|,\s*(?:je|j|nous)\b")
 NEGATION_WINDOW = 8  # words before a match in which « ne … pas » negates it
 
 # --- newsletters, advertising, bulk mail ---------------------------------------------
@@ -330,7 +335,10 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> str | None:
             last_end = max(text.rfind(c, scanned, start) for c in _CLAUSE_ENDS)
             clause_start = max(clause_start, last_end + 1)
             scanned = start
-        if not negated(_last_words(text, clause_start, start, NEGATION_WINDOW)):
+        before = _last_words(text, clause_start, start, NEGATION_WINDOW)
+        if _NEW_SUBJECT.match(found.group(0)) and before.endswith(","):
+            return found.group(0)  # « ne tenez pas compte de mon mail, je signe »
+        if not negated(before):
             return found.group(0)
     return None
 
@@ -350,6 +358,7 @@ def negated(before: str) -> bool:
 
 
 _CLAUSE_ENDS = ".!?;:\n"  # CLAUSE_END's characters
+_NEW_SUBJECT = re.compile(r"(?:je|j|nous) ")
 
 
 def _last_words(text: str, begin: int, end: int, count: int) -> str:

@@ -197,6 +197,11 @@ def test_someone_else_withdrawing_something_is_a_signature(text):
     "Madame la Maire souhaite signer la tribune.",
     "De la part de M. Paul Arnal, qui signe la tribune.",
     "Le sénateur tient à apporter sa signature.",
+    "Je confirme ma signature.",
+    "OK pour moi, vous pouvez mettre mon nom.",
+    "Je vous donne mon accord pour figurer parmi les signataires.",
+    # a negation before a comma and a new « je » is not the signing clause's
+    "Ne tenez pas compte de mon précédent mail, je signe bien.",
 ])
 def test_signature_wording(text):
     assert text_kind("Tribune", text)[0] == "signature"
@@ -206,6 +211,7 @@ def test_signature_wording(text):
     "Je ne signe pas.",
     "Je ne peux donc pas signer votre tribune, mais bravo.",
     "Je ne signerai jamais cette tribune.",
+    "Désolé, je signe pas ce genre de texte.",
 ])
 def test_refusals_are_other(text):
     assert text_kind("Tribune", text, has_mandate=True)[0] == "other"
