@@ -30,7 +30,7 @@ from email.parser import BytesHeaderParser
 from email.policy import compat32
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, Engine, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -51,6 +51,7 @@ from petition.storage.records import (
     verdict,
     write_record,
 )
+from petition.storage.rows import first_id, insert_row, update_row
 
 __all__ = [
     "IngestReport", "Outcome", "ParseAhead", "PublicSignatory", "already_stored",
@@ -128,11 +129,10 @@ def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings,
     earlier = find_duplicate(session, message_id, digest)
     if earlier is not None:
         return Outcome("duplicate", earlier)
-    inserted = session.connection().execute(_INSERT_MESSAGE, {
+    row_id = insert_row(session.connection(), MESSAGE, {
         "message_id": message_id, "sha256": digest, "raw": raw.data, "size": len(raw.data),
-        "status": "received", **_origin(raw)}).inserted_primary_key
-    assert inserted is not None
-    return _parse_and_store(session, int(inserted[0]), message_id, raw.data, raw.source,
+        "status": "received", **_origin(raw)})
+    return _parse_and_store(session, row_id, message_id, raw.data, raw.source,
                             settings, record)
 
 
@@ -147,19 +147,11 @@ def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
     return {"source_kind": "file", "source": clean(raw.source) or ""}
 
 
-# Built once: a statement made per call costs more than running it.
-_SAME_MESSAGE = (select(MESSAGE.c.id)  # NULL = NULL is never true: no Message-ID, no match
-                 .where(or_(MESSAGE.c.sha256 == bindparam("digest"),
-                            MESSAGE.c.message_id == bindparam("mid")))
-                 .order_by(MESSAGE.c.id).limit(1))
-_INSERT_MESSAGE = insert(MESSAGE)
-_UPDATE_MESSAGE = update(MESSAGE).where(MESSAGE.c.id == bindparam("row_id"))
-
-
 def find_duplicate(session: Session, message_id: str | None, digest: str) -> int | None:
-    """The id of a stored message with this Message-ID or these exact bytes."""
-    return session.connection().execute(
-        _SAME_MESSAGE, {"digest": digest, "mid": message_id}).scalar()
+    """The id of a stored message with this Message-ID or these exact bytes (a NULL
+    Message-ID equals nothing)."""
+    return first_id(session.connection(), MESSAGE, "sha256 = ? OR message_id = ?",
+                    (digest, message_id))
 
 
 def header_message_id(data: bytes) -> str | None:
@@ -181,8 +173,7 @@ def _parse_and_store(session: Session, row_id: int, message_id: str | None, data
         with session.begin_nested():
             if record is None:
                 record = parse_message(data, source, parse_settings(settings))
-            conn.execute(_UPDATE_MESSAGE,
-                         {"row_id": row_id, **verdict(record, EXTRACTOR_VERSION, message_id)})
+            update_row(conn, MESSAGE, row_id, verdict(record, EXTRACTOR_VERSION, message_id))
             write_record(conn, row_id, record, settings.policy)
     except Exception as exc:
         log.exception("cannot store message %s (%s)", row_id, source)

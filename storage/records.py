@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from petition.intake.record import Record
@@ -27,6 +27,7 @@ from petition.intake.record import Signatory as SignatoryRecord
 from petition.settings import PolicySettings
 from petition.storage.models import SYSTEM, Event, Mandate, Message, Signatory, utcnow
 from petition.storage.names import name_key
+from petition.storage.rows import first_id, insert_row, insert_rows
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +54,6 @@ MESSAGE = Message.__table__
 SIGNATORY = Signatory.__table__
 MANDATE = Mandate.__table__
 EVENT = Event.__table__
-# Built once: a statement made per call costs more than running it.
-_INSERT = {table.name: insert(table) for table in (SIGNATORY, MANDATE, EVENT)}
-_PUBLISHED_TWIN = (select(SIGNATORY.c.id)
-                   .where(SIGNATORY.c.name_key == bindparam("key"),
-                          SIGNATORY.c.status == "published")
-                   .order_by(SIGNATORY.c.id).limit(1))
 
 
 def store_record(session: Session, message: Message, record: Record,
@@ -133,14 +128,14 @@ def _add_signatory(conn: Connection, message_id: int, sig: SignatoryRecord,
             status, action = "pending", "duplicate"
             reason = (f"already published as signatory #{twin}: kept pending as a "
                       "correction for staff to review")
-    signatory_id = _insert(conn, SIGNATORY, {
+    signatory_id = insert_row(conn, SIGNATORY, {
         "name": clean(sig.name), "name_key": key, "party": clean(sig.party), "status": status,
         "official_address": record.official_address,
         "reasons": [clean(r) or "" for r in sig.reasons],
         "confidence": {str(k): float(v) for k, v in sig.confidence.items()},
         "message_id": message_id})
     if sig.mandates:
-        conn.execute(_INSERT["mandate"], [
+        insert_rows(conn, MANDATE, [
             {"signatory_id": signatory_id, "position": i, "type": m.type,
              "label": clean(m.label) or "", "place": clean(m.place),
              "departement": m.departement}
@@ -149,17 +144,11 @@ def _add_signatory(conn: Connection, message_id: int, sig: SignatoryRecord,
     return signatory_id
 
 
-def _insert(conn: Connection, table: Any, values: dict[str, Any]) -> int:
-    key = conn.execute(_INSERT[table.name], values).inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
 def _event(conn: Connection, signatory_id: int | None, message_id: int, action: str,
            reason: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-    conn.execute(_INSERT["event"], {"signatory_id": signatory_id, "message_id": message_id,
-                                 "action": action, "actor": SYSTEM, "reason": reason,
-                                 "before": before, "after": after})
+    insert_row(conn, EVENT, {"signatory_id": signatory_id, "message_id": message_id,
+                             "action": action, "actor": SYSTEM, "reason": reason,
+                             "before": before, "after": after})
 
 
 def _decision_reason(record: Record, policy: PolicySettings) -> str:
@@ -174,7 +163,9 @@ def published_twin(conn: Connection | Session, key: str | None) -> int | None:
     """The id of the published signatory with this name key, if any."""
     if key is None:
         return None
-    return conn.execute(_PUBLISHED_TWIN, {"key": key}).scalar()
+    if isinstance(conn, Session):
+        conn = conn.connection()
+    return first_id(conn, SIGNATORY, "name_key = ? AND status = 'published'", (key,))
 
 
 def _withdraw(conn: Connection, message_id: int, record: Record) -> None:
