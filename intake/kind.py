@@ -136,6 +136,7 @@ WITHDRAW_TEXT = re.compile(
     rf"|\b(?:retir|supprim|annul|enlev|effac)\w*\s+{_THEIR}\s+{_COUNT}{_NAMED}\b"
     rf"|\b(?:retir|supprim|annul|enlev|effac)\w*\s+(?:la|les|le) {_NAMED}\s+(?:de|d)\b"
     r"|\bretire[sz]?\s+(?:moi|nous)\b"
+    rf"|\b(?:me|nous) (?:retir|supprim|enlev|ot|ray|radi|effac)\w* (?:de|d|du|des) {_TRIBUNE}"
     r"|\bretrait de (?:ma|mon|mes|sa|son|leur|leurs|notre|nos|la|les) "
     rf"{_COUNT}(?:signature|nom)"
     r"|\bretrait de (?:mon|notre) soutien"
@@ -285,7 +286,8 @@ def text_kind(subject: str, own_text: str, has_mandate: bool = False,
     offices written as an audience (« tous les maires ») with either make the mail other.
     """
     subject_own = "" if REPLY_PREFIX.match(subject or "") else (subject or "")
-    lines = "\n".join(fold(line) for line in f"{subject_own}\n{own_text}".splitlines())
+    written = _UNWRAP.sub(" ", f"{subject_own}\n{own_text}")
+    lines = "\n".join(fold(line) for line in written.splitlines())
     text = " ".join(lines.split())
     if not text.strip():
         return "other", ("kind other: no text of its own",)
@@ -358,6 +360,8 @@ def negated(before: str) -> bool:
 
 
 _CLAUSE_ENDS = ".!?;:\n"  # CLAUSE_END's characters
+# A sentence wrapped onto the next line (« que mon nom\nn'apparaisse pas »): one line.
+_UNWRAP = re.compile(r"(?<=[^\W\d_]|,)[ \t]*\n(?=[ \t]*[a-zà-ÿœ])")
 _NEW_SUBJECT = re.compile(r"(?:je|j|nous) ")
 
 

@@ -120,6 +120,10 @@ def test_out_of_office_wording(text):
     "Paul Exemple et Jeanne Modèle retirent leur signature.",
     "Il souhaite retirer sa signature de la tribune.",
     "Le conseil ne s'est pas prononcé, je préfère donc, par prudence, retirer ma signature.",
+    "Pouvez-vous me retirer des signataires ?",
+    "Merci de nous enlever de la liste, svp.",
+    # a sentence wrapped onto the next line reads as one
+    "Réflexion faite, je préfère que mon nom\nn'apparaisse pas sur la liste.",
 ])
 def test_withdrawal_wording(text):
     assert text_kind("Tribune", text)[0] == "withdrawal"
