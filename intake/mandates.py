@@ -162,8 +162,8 @@ _FORMER_AFTER = re.compile(
 # --- places ----------------------------------------------------------------------
 
 _DELEG = _expand(r"(?:{delegue}s?|chargee?s?|en charge|responsable)")
-_MODIFIERS = re.compile(
-    r"[ ,]*(?:d'opposition|de l'opposition|de (?:la )?(?:majorite|minorite|opposition)"
+_MODIFIERS = re.compile(  # also at the start of the next line (a wrapped sentence)
+    r"[ ,]*(?:\n[ \t]*)?(?:d'opposition|de l'opposition|de (?:la )?(?:majorite|minorite|opposition)"
     r"|independante?s?|sortante?s?|reelue?s?|en exercice|suppleante?s?"
     r"|" + _DELEG + r"(?: (?:a|au|aux|de|du|des|d'|a la|a l'|pour))?[^\n,;()\-]{0,60}?"
     r"(?=[ ][\-][ ]|[,;()\n]|$| (?:de|d'|du|a) [A-Z]| et )"
@@ -648,6 +648,33 @@ def _body_named(text: str, start: int, end: int, place: str) -> str:
     return named[:1].upper() + named[1:]
 
 
+# « Les élu·es écologistes d'Ivry-sur-Seine (94) signent : … conseillère municipale »
+_GROUP = re.compile(r"\b(?:les|nous,?|des) elu[a-z ]*?(?: [a-z'\-]+){0,3}? (?:de |d'|du |a )")
+_ANOTHER_PLACE = re.compile(r"[ ]*(?:\([^()\n]*\)[ ]*)?(?:et|,|ou) (?:de |d'|du |a )")
+
+
+def _commune_of_the_group(text: str, hits: list[Hit]) -> None:
+    """Municipal offices written without their commune, after the élus of one commune
+    introduce themselves as a group, are held in that commune."""
+    if not any(h.type in _MUNICIPAL and h.place is None for h in hits):
+        return
+    folded = fold_keep(text)
+    groups = []
+    for m in _GROUP.finditer(folded):
+        found = _place_at(text, folded, m.end(), "commune")
+        if found and found[1]:
+            if _ANOTHER_PLACE.match(folded, found[3]):  # « les élus de Paris et de Lyon »
+                return
+            groups.append((m.start(), found[1], found[2]))
+    if len({(place, code) for _, place, code in groups}) != 1:
+        return
+    start, place, code = groups[0]
+    for h in hits:
+        if h.type in _MUNICIPAL and h.place is None and h.start > start:
+            h.place, h.departement = place, h.departement or code
+            _infer(h)
+
+
 _MUNICIPAL = frozenset({"maire", "maire_adjoint", "conseiller_municipal"})
 _ONCE = re.compile(r"\b(?:ancien(?:ne)?|anc\.|ex)[ \-]*$")
 
@@ -903,6 +930,7 @@ def find_hits(text: str) -> list[Hit]:
     """Every current office in ``text``, in order, with its offsets (before dedupe)."""
     hits, formers = _scan(text)
     _same_commune_as_before(text, hits, formers)
+    _commune_of_the_group(text, hits)
     _share_codes(text, hits)
     _postcodes(text, hits)
     cities = [h.place for h in hits if h.place in CITY_DEPS]

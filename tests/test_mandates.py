@@ -382,3 +382,22 @@ def test_ville_de_and_mairie_de_name_the_commune_after_them(text, expected):
 ])
 def test_a_title_is_an_office_only_for_the_person_written_for(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the élus of one commune introduce themselves, then each names an office
+    ("Les élu·es écologistes de Quimperlé (29) signent :\n- Léa Morvan, adjointe au maire\n"
+     "- Yanis Cordier, conseiller municipal",
+     [("maire_adjoint", "Quimperlé", "29"), ("conseiller_municipal", "Quimperlé", "29")]),
+    ("Nous, élus de Bègles, signons.\nMarc Duval, conseiller municipal",
+     [("conseiller_municipal", "Bègles", "33")]),
+    # two communes, or one élue: no group commune
+    ("Les élus de Paris et de Lyon signent :\nconseiller municipal",
+     [("conseiller_municipal", None, None)]),
+    ("Élue de Montreuil\nconseillère municipale", [("conseiller_municipal", None, None)]),
+    # a modifier wrapped onto the next line
+    ("conseillère municipale\nd'opposition au Havre (76)",
+     [("conseiller_municipal", "Le Havre", "76")]),
+])
+def test_commune_of_a_group_of_elus_and_wrapped_modifiers(text, expected):
+    assert triples(text) == expected
