@@ -566,7 +566,10 @@ def _connectors(folded: str, pos: int) -> list[int]:
 
 def _voided(folded: str, start: int, end: int, row: Row) -> bool:
     line_start = folded.rfind("\n", 0, start) + 1
-    before = folded[max(line_start, start - 40):start]
+    if line_start > 1 and not folded[line_start:start].strip() and (
+            folded[line_start - 2].isalpha()):  # « et non\nconseillère »: a wrapped line
+        line_start = folded.rfind("\n", 0, line_start - 1) + 1
+    before = folded[max(line_start, start - 40):start].replace("\n", " ")
     if _FORMER_BEFORE.search(before):
         return True
     if _FORMER_AFTER.match(folded, end):
@@ -673,6 +676,12 @@ def _commune_of_the_group(text: str, hits: list[Hit]) -> None:
         if h.type in _MUNICIPAL and h.place is None and h.start > start:
             h.place, h.departement = place, h.departement or code
             _infer(h)
+
+
+# « conseiller communautaire de la\nCommunauté de communes… »: a line that ends on a
+# link word goes on with the next one.
+_WRAPPED_LINK = re.compile(r"(\b(?:de la|de|du|des|d'|d’|l'|l’|à|au|aux|en))([ \t]?)\n"
+                           r"(?=[ \t]*\S)", re.I)
 
 
 _MUNICIPAL = frozenset({"maire", "maire_adjoint", "conseiller_municipal"})
@@ -928,6 +937,7 @@ def _communes_nouvelles(hits: list[Hit]) -> None:
 
 def find_hits(text: str) -> list[Hit]:
     """Every current office in ``text``, in order, with its offsets (before dedupe)."""
+    text = _WRAPPED_LINK.sub(r"\1\2 ", text)  # same length: offsets hold
     hits, formers = _scan(text)
     _same_commune_as_before(text, hits, formers)
     _commune_of_the_group(text, hits)

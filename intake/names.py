@@ -29,7 +29,7 @@ bonjour bonsoir salut madame monsieur cher chere chers cheres je nous il elle
 conseiller conseillere conseillers maire maires adjoint adjointe depute deputee senateur
 senatrice president presidente vice vp cm cd cr cc ca cu groupe parti partie les pour merci
 cordialement bien bonne belle signature tribune hotel ville mairie cabinet secretariat
-assemblee senat
+assemblee senat membre membres congres
 union front rassemblement place nouvelle debout ligue generation generations gauche droite
 ensemble france republique communaute metropole conseil departement region sans elu elue
 elus campagne service services direction equipe contact info infos information mail

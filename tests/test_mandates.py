@@ -401,3 +401,16 @@ def test_a_title_is_an_office_only_for_the_person_written_for(text, expected):
 ])
 def test_commune_of_a_group_of_elus_and_wrapped_modifiers(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence wrapped after a link word or before a denied office
+    ("conseiller communautaire de la\nCommunauté de communes du Pays de Lunel (34)",
+     [("conseiller_communautaire", "Communauté de communes du Pays de Lunel", "34")]),
+    ("adjointe au maire de\nBrest", [("maire_adjoint", "Brest", "29")]),
+    ("je suis adjointe au maire de Millau, et non\nconseillère municipale.",
+     [("maire_adjoint", "Millau", "12")]),
+    ("Léa Morvan\nconseillère municipale de Brest", [("conseiller_municipal", "Brest", "29")]),
+])
+def test_offices_across_a_wrapped_line(text, expected):
+    assert triples(text) == expected

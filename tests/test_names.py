@@ -235,3 +235,9 @@ def test_fold_is_lower_case_without_combining_accents(text):
 def test_titled_name_after_a_title_and_its_place(text, name):
     found = names.titled_name(text)
     assert found is not None and found.name == name
+
+
+def test_an_office_line_above_another_office_is_no_name():
+    text = ("Je signe.\n\nJoël Kasarhérou\nMembre du Congrès de la Nouvelle-Calédonie\n"
+            "Maire de Nouméa")
+    assert names.names_before(text, text.index("Maire")) == []
