@@ -251,7 +251,7 @@ def _writer_name(text: str, display: str | None) -> names.NameGuess | None:
     return titled
 
 
-_PROXY = re.compile(r"de la part d|au nom d|pour le compte d|souhaite signer|m'a charg"
+_PROXY = re.compile(r"de la part d|au nom d|pour le compte d|souhaite signer|m'a charg|me charge"
                     r"|vous transmets|transmettre", re.I)
 
 

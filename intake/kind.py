@@ -183,6 +183,9 @@ SIGN_TEXT = re.compile(
     r"|\bje (?:confirme|maintiens|renouvelle) (?:ma signature|mon soutien)"
     r"|\bvous pouvez (?:ajouter|mettre|inscrire|faire figurer) (?:ma signature|mon nom)"
     r"|\bmon accord pour (?:figurer|signer|etre signataire|apparaitre)"
+    # passing on someone's signature: « je vous transfère la signature de Nadia B. »
+    r"|\b(?:transmettre|transmets|transmet|transfere|transferer|envoie|relaie|relayer) "
+    r"(?:ci dessous |ci joint |ci apres )?(?:ma|sa|la|leur|leurs|les) signatures?\b"
     # written for someone (a cabinet, an assistant): « Madame la Maire souhaite signer »
     r"|\b(?:qui |il |elle )?(?:souhaite|veut|voudrait|tient a|desire|souhaiterait) "
     r"(?:aussi |egalement )?(?:signer|apporter sa signature|s associer|ajouter son nom"

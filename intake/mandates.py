@@ -143,7 +143,10 @@ _ON_BEHALF = re.compile(r"(?:de la part|au nom|pour le compte) (?:de |d'|du )"
 _TITLE_AT_START = re.compile(r"^[ \t]*(?:madame|monsieur) (?:le|la) $")
 # « Madame la Maire, Anne Roy, souhaite signer la tribune »: the titled person signs.
 _SIGNS_FOR = re.compile(r"\b(?:souhaite|veut|voudrait|tient a|desire) (?:aussi |egalement )?"
-                        r"(?:signer|apporter sa signature|s'associer|ajouter son nom)"
+                        r"(?:signer|apporter sa signature|s'associer|ajouter son nom"
+                        r"|retirer sa signature)"
+                        r"|\b(?:me|m'a|nous|nous a) (?:charge|chargee|demande|prie)e? de\b"
+                        r"(?=[^.!?]*\b(?:sign|retir))"
                         r"|\b(?:signe|cosigne|apporte sa signature a|s'associe a)"
                         r" (?:la|votre|cette)")
 
@@ -153,7 +156,7 @@ def _sentence_after(folded: str, end: int) -> str:
     return folded[end:stop.start() if stop else end + 200]
 
 
-_SENTENCE_STOP = re.compile(r"[.!?\n]")
+_SENTENCE_STOP = re.compile(r"[.!?]|\n[ \t]*\n")  # a wrapped sentence goes on
 _FORMER_AFTER = re.compile(
     r"[ \-]*(?:honoraire|suppleante?|\(\s*(?:19|20)\d\d\s*[-/a]+\s*(?:19|20)\d\d\s*\)"
     r"|de (?:19|20)\d\d a (?:19|20)\d\d|jusqu'en (?:19|20)\d\d|entre (?:19|20)\d\d et)")
@@ -354,6 +357,9 @@ def _place_candidates(text: str, pos: int) -> list[tuple[str, int]]:
     return out
 
 
+_COUNCIL_CODE = re.compile(r"(?:CD|CG)[ \-]?(\d{2,3}|2[AaBb])")
+
+
 def _resolve(rule: str, cand: str) -> tuple[str, str, str | None] | None:
     """(type override or '', place, inferred code) when ``cand`` fits ``rule``."""
     c = cand.strip(" .,")
@@ -387,6 +393,12 @@ def _resolve(rule: str, cand: str) -> tuple[str, str, str | None] | None:
         return ("", terr[0], terr[1]) if terr else None
     if rule == "body":
         return ("", c, None) if is_body(c) or c[:1].isupper() else None
+    if rule in ("auto", "departement"):
+        council = _COUNCIL_CODE.fullmatch(c2)  # « vice-présidente du CD22 »
+        if council and valid_code(council.group(1)):
+            code = valid_code(council.group(1))
+            return ("conseiller_departemental" if rule == "auto" else "",
+                    geo.departement_name(code) or code, code)
     if rule == "auto":
         terr = territorial_of(c2)
         if terr:
@@ -824,6 +836,8 @@ def _epci_of(h: Hit) -> geo.Epci | None:
 
 
 def _infer(h: Hit) -> None:
+    if h.place is None and h.departement and h.type == "conseiller_departemental":
+        h.place = geo.departement_name(h.departement)  # « VP du CD 2A »: the code names it
     if h.departement or h.place is None:
         return
     if h.rule in ("commune", "city", "paris"):

@@ -415,12 +415,22 @@ _AFTER_OFFICE = re.compile(r"[ \t]*(?:,|:|[–—-])[ \t]*([^\n,;:()]{3,80}?)[ \
 
 def name_after(text: str, start: int, end: int) -> str | None:
     """« Le maire, Jean Moulin »: the name ending the line of an office (``start``…``end``)
-    that begins it. « du sénateur Jean Moulin » does not begin its line: not a signer."""
+    that begins it. « du sénateur Jean Moulin » does not begin its line: not a signer.
+    After a title (« Monsieur le Maire de Pontarlier, Denis Jeunet, me charge… ») the
+    name between commas."""
     line_start = text.rfind("\n", 0, start) + 1
+    if _TITLE_HEAD.fullmatch(text, line_start, start):
+        m = _BETWEEN_COMMAS.match(text, end)
+        if m:
+            return as_name(m.group(1).split())
     if not _LINE_HEAD.fullmatch(text, line_start, start):
         return None
     m = _AFTER_OFFICE.match(text, end)
     return as_name(m.group(1).split()) if m else None
+
+
+_TITLE_HEAD = re.compile(r"[ \t>]*(?:Madame|Monsieur)[ \t]+(?:le|la)[ \t]+", re.I)
+_BETWEEN_COMMAS = re.compile(r"[ \t]*,[ \t]*([^\n,;:()]{3,60}?)[ \t]*,")
 
 
 def same_person(a: str, b: str) -> bool:

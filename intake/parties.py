@@ -277,8 +277,9 @@ def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> fl
     key = " ".join(alias.tokens)
     if key in CONTEXT_ONLY and not _CONTEXT_BEFORE.search(fold(text[max(0, start - 20):start])):
         return None
-    if key == "ps" and re.match(r"\s*:", text[end:]):
-        return None
+    after_comma = text[max(0, start - 4):start].rstrip(" \t").endswith(",")
+    if key == "ps" and re.match(r"\s*:", text[end:]) and not after_comma:
+        return None  # « PS : » opens a post-scriptum, except after a comma (« …, PS : je signe »)
     if alias.party.family in COALITION_FAMILIES:
         return 0.5
     if len(alias.tokens) > 1:

@@ -206,6 +206,8 @@ def test_someone_else_withdrawing_something_is_a_signature(text):
     "Je vous donne mon accord pour figurer parmi les signataires.",
     # a negation before a comma and a new « je » is not the signing clause's
     "Ne tenez pas compte de mon précédent mail, je signe bien.",
+    # passing someone's signature on
+    "Je vous transfère ci-dessous la signature de Léa Morvan. Pouvez-vous l'ajouter ?",
 ])
 def test_signature_wording(text):
     assert text_kind("Tribune", text)[0] == "signature"

@@ -414,3 +414,16 @@ def test_commune_of_a_group_of_elus_and_wrapped_modifiers(text, expected):
 ])
 def test_offices_across_a_wrapped_line(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("vice-présidente du CD22 (Côtes-d'Armor)",
+     [("conseiller_departemental", "Côtes-d'Armor", "22")]),
+    ("Vice-président du CD 2A", [("conseiller_departemental", "Corse-du-Sud", "2A")]),
+    # an assistant writing for the maire: the title is the maire's office
+    ("Monsieur le Maire de Millau, Paul Arnal, me charge de retirer sa signature.",
+     [("maire", "Millau", "12")]),
+    ("Monsieur le Maire de Millau me charge de vous remercier.", []),
+])
+def test_council_codes_and_titles_of_the_person_written_for(text, expected):
+    assert triples(text) == expected

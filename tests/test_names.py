@@ -241,3 +241,9 @@ def test_an_office_line_above_another_office_is_no_name():
     text = ("Je signe.\n\nJoël Kasarhérou\nMembre du Congrès de la Nouvelle-Calédonie\n"
             "Maire de Nouméa")
     assert names.names_before(text, text.index("Maire")) == []
+
+
+def test_name_between_commas_after_a_title():
+    text = "Monsieur le Maire de Millau, Paul Arnal, me charge de retirer sa signature."
+    start = text.index("Maire")
+    assert names.name_after(text, start, text.index(",")) == "Paul Arnal"

@@ -51,7 +51,8 @@ from petition.settings import DEFAULT_FAR_RIGHT
      ("L'Après", "L'Après"),
      ("Femu a Corsica", "Femu a Corsica"),
      ("élu PC", "PCF"),
-     ("groupe FI", "LFI")],
+     ("groupe FI", "LFI"),
+     ("vice-présidente du CD22, PS : je signe", "PS")],
 )
 def test_find_party(text, party):
     hit = find_party(text)
