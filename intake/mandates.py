@@ -531,7 +531,7 @@ def _place_at(text: str, folded: str, start: int, rule: str
             override, place, inferred = got
             code, end, _ = _code_after(text, folded, cend, rule, place)
             if cand[:1].islower() and not _lower_case_place(text, con, rule, place, code):
-                continue
+                break  # nor a shorter piece of it: « st nazaire » is not « st » (Le Saint)
             if text[con - 1:con] == "(" and text[cend:cend + 1] == ")":
                 end = max(end, cend + 1)
             written = code is not None
@@ -558,7 +558,9 @@ def _lower_case_place(text: str, pos: int, rule: str, place: str, code: str | No
     line = text[line_start:line_end if line_end != -1 else len(text)]
     if any(c.isupper() for c in line.lstrip()[1:]):
         return False
-    return commune_dep(place) is not None
+    # one word must name one commune; several (« st nazaire ») are a place even when
+    # communes share the name (its département then stays unknown)
+    return "-" in place or " " in place or commune_dep(place) is not None
 
 
 def _connectors(folded: str, pos: int) -> list[int]:

@@ -221,6 +221,16 @@ def test_commune_written_in_lower_case(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # several words name a place even when communes share the name; a piece of it never
+    ("conseillere municipale a st nazaire", [("conseiller_municipal", "Saint-Nazaire", None)]),
+    ("adjointe au maire de saint denis", [("maire_adjoint", "Saint-Denis", None)]),
+    ("maire de la ville", [("maire", None, None)]),
+])
+def test_lower_case_homonyms_keep_their_whole_name(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a word of the sentence in lower case is no commune
     ("Je suis conseillère municipale de ma ville et je signe.", [
         ("conseiller_municipal", None, None)]),
