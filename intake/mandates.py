@@ -728,7 +728,7 @@ def _same_commune_as_before(text: str, hits: list[Hit], formers: list[Hit]) -> N
             _infer(h)
 
 
-_ABBREVIATION = re.compile(r"(?<![a-z0-9])(?:cmd?|cd|cr|cc)(?![a-z0-9])")
+_ABBREVIATION = re.compile(r"(?<![a-z0-9])(?:cmd?|cd|cr|cc|meps?)(?![a-z0-9])")
 _NEEDS_PLACE = {"cd", "cr", "cc"}
 _CAPITAL_PLACE = re.compile(r"[ ]+(?:(?:du|de la|de l['’]|des|de|d['’])[ ]*)?[A-ZÀ-ÖØ-Þ]")
 
@@ -752,7 +752,7 @@ def _territory_in(folded: str, code: str | None) -> tuple[str | None, str | None
 
 # Every pattern starts with one of these (folded) words; str.find on each is fast.
 _TRIGGERS = ("conseil", "maire", "adj", "aj", "cd", "cr", "cc", "deput", "euro", "parlement",
-             "membre", "member",
+             "membre", "member", "mep",
              "vice", "vp", "presid", "pdt", "pres.", "elu", "cm", "cons", "delegu", "senat",
              "representant", "premier", "deuxieme", "troisieme", "quatrieme", "cinquieme",
              "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "second",

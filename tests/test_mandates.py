@@ -437,3 +437,11 @@ def test_offices_across_a_wrapped_line(text, expected):
 ])
 def test_council_codes_and_titles_of_the_person_written_for(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Léa Morvan, MEP (Greens/EFA)", [("depute_europeen", None, None)]),
+    ("les meps sont invités", []),  # in capitals only, as CM, CD, CR, CC
+])
+def test_mep_in_capitals(text, expected):
+    assert triples(text) == expected
