@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import gzip
-import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -189,42 +189,61 @@ def region_of_departement(code: str) -> str | None:
 # ---------------------------------------------------------------- communes
 
 class _Communes:
-    """Rows of the COG indexed by key; Commune objects are made on first lookup.
+    """The COG's communes, one tab-separated line each, sorted by key: a lookup is a
+    bisection over the keys; Commune objects are made on first lookup.
 
-    Each row carries its key (``place_key`` of the name, computed by
-    scripts/build_data.py), so building the index folds nothing.
+    Each line starts with its key (``place_key`` of the name, computed by
+    scripts/build_data.py), so loading is one split: nothing is folded or indexed at
+    start-up. The other indexes are built on first use.
     """
 
-    def __init__(self, rows: list[list]) -> None:
-        self.rows = rows
-        self.by_key: dict[str, list[int]] = {}
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.keys = [line[:line.find("\t")] for line in self.lines]
         self.made: dict[str, tuple[Commune, ...]] = {}
-        by_key = self.by_key
-        for i, row in enumerate(rows):
-            key = row[6]
-            found = by_key.get(key)
-            if found is None:
-                by_key[key] = [i]
-            else:
-                found.append(i)
-        if _commune_aliases():
-            by_code = {row[0]: i for i, row in enumerate(rows) if row[3] in "cr"}
-            for alias, code in _commune_aliases():
-                if code in by_code:
-                    by_key.setdefault(place_key(alias), []).append(by_code[code])
+        self.aliases: dict[str, list[int]] = {}
+        for alias, code in _commune_aliases():
+            i = self._index_of(code)
+            if i is not None:
+                self.aliases.setdefault(place_key(alias), []).append(i)
 
-    # The other indexes are built on first use: most mail needs none of them.
+    def _index_of(self, code: str) -> int | None:
+        """The line of the commune actuelle or arrondissement with this code."""
+        pos = self.text.find(f"\t{code}\t")
+        while pos != -1:
+            i = self.text.count("\n", 0, pos)
+            if self.row(i)[3] in "cr":
+                return i
+            pos = self.text.find(f"\t{code}\t", pos + 1)
+        return None
+
+    def row(self, i: int) -> list:
+        """[code, name, département, kind, population, parent code, key] of line i."""
+        key, code, name, dep, kind, pop, parent = self.lines[i].split("\t")
+        return [code, name, dep, kind, int(pop) if pop else None, parent, key]
+
+    def indexes(self, key: str) -> list[int]:
+        lo = bisect_left(self.keys, key)
+        hi = bisect_right(self.keys, key, lo)
+        return [*range(lo, hi), *self.aliases.get(key, ())]
 
     @cached_property
-    def parent_names(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.rows if r[3] == "c"}
+    def rows(self) -> list[list]:
+        return [self.row(i) for i in range(len(self.lines))]
+
+    def parent_name(self, code: str) -> str | None:
+        """The name of the commune actuelle with this code (a déléguée's parent)."""
+        if not code:
+            return None
+        i = self._index_of(code)
+        return self.row(i)[1] if i is not None and self.row(i)[3] == "c" else None
 
     @cached_property
     def by_bare_key(self) -> dict[str, list[int]]:
         """Key without its leading article → rows (« lilas » → Les Lilas)."""
         out: dict[str, list[int]] = {}
-        for i, row in enumerate(self.rows):
-            key = row[6]
+        for i, key in enumerate(self.keys):
             if key[:1] == "l":
                 bare = strip_article(key)
                 if bare is not key:
@@ -246,26 +265,26 @@ class _Communes:
         return out
 
     def get(self, key: str, bare: bool = False) -> tuple[Commune, ...]:
-        table = self.by_bare_key if bare else self.by_key
-        indexes = table.get(key)
+        indexes = self.by_bare_key.get(key) if bare else self.indexes(key)
         if not indexes:
             return ()
         cache_key = ("~" if bare else "") + key
         found = self.made.get(cache_key)
         if found is None:
-            found = tuple(self._commune(self.rows[i]) for i in indexes)
+            found = tuple(self._commune(self.row(i)) for i in indexes)
             self.made[cache_key] = found
         return found
 
     def _commune(self, row: list) -> Commune:
         code, name, dep, kind, pop, parent = row[:6]
-        return Commune(name, dep, KINDS[kind], pop, code, self.parent_names.get(parent))
+        return Commune(name, dep, KINDS[kind], pop, code, self.parent_name(parent))
 
 
 @cache
 def _communes() -> _Communes:
-    raw = resources.files("petition.intake.data").joinpath("communes.json.gz").read_bytes()
-    return _Communes(json.loads(gzip.decompress(raw))["rows"])
+    raw = resources.files("petition.intake.data").joinpath("communes.tsv.gz").read_bytes()
+    text = gzip.decompress(raw).decode("utf-8")
+    return _Communes(text[text.index("\n") + 1:].rstrip("\n"))  # no header
 
 
 def commune_slugs() -> Iterable[str]:

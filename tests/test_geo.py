@@ -27,6 +27,19 @@ from petition.intake.textnorm import place_key
 
 DATA = resources.files("petition.intake.data")
 
+def commune_rows(path=None) -> list[list]:
+    """The COG rows as [code, name, département, kind, population, parent, key]."""
+    raw = (path or DATA.joinpath("communes.tsv.gz")).read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    assert lines[0].split("\t") == ["key", "code", "name", "departement", "kind",
+                                     "population", "parent"]
+    out = []
+    for line in lines[1:]:
+        key, code, name, dep, kind, pop, parent = line.split("\t")
+        out.append([code, name, dep, kind, int(pop) if pop else None, parent, key])
+    return out
+
+
 
 @pytest.mark.parametrize(
     ("token", "code"),
@@ -144,9 +157,9 @@ def test_commune_departement(name, hint, code):
 
 def test_commune_departement_falls_back_to_a_single_deleguee():
     # Names carried only by communes déléguées/associées of one département resolve.
-    doc = json.loads(gzip.decompress(DATA.joinpath("communes.json.gz").read_bytes()))
-    actual = {r[1] for r in doc["rows"] if r[3] in "cr"}
-    only = [r for r in doc["rows"] if r[3] == "d" and r[1] not in actual]
+    rows = commune_rows()
+    actual = {r[1] for r in rows if r[3] in "cr"}
+    only = [r for r in rows if r[3] == "d" and r[1] not in actual]
     name, dep = only[0][1], only[0][2]
     if len({c.departement for c in communes_named(name)}) == 1:
         assert commune_departement(name) == dep
@@ -216,12 +229,11 @@ def test_find_places_context_makes_a_name_strong():
 
 def test_data_files_load_with_sane_sizes():
     assert len(geo.departement_codes()) == 107
-    doc = json.loads(gzip.decompress(DATA.joinpath("communes.json.gz").read_bytes()))
-    kinds = [r[3] for r in doc["rows"]]
+    kinds = [r[3] for r in commune_rows()]
     assert 34_900 < kinds.count("c") < 35_100
     assert kinds.count("r") == 45
     assert 2000 < kinds.count("d") and 400 < kinds.count("a")
-    assert len(DATA.joinpath("communes.json.gz").read_bytes()) < 1_500_000
+    assert len(DATA.joinpath("communes.tsv.gz").read_bytes()) < 1_500_000
     epci_lines = DATA.joinpath("epci.tsv").read_text("utf-8").splitlines()
     assert 1200 < len(epci_lines) < 1400
     assert len(DATA.joinpath("regions.tsv").read_text("utf-8").splitlines()) == 19
@@ -244,9 +256,7 @@ def test_loading_is_lazy_and_fast():
 def test_every_stored_key_is_the_place_key_of_its_name():
     # build_data.py stores place_key(name) in each row; a change to the folding rule
     # must come with a rebuilt file (``--check`` fails too).
-    doc = json.loads(gzip.decompress(DATA.joinpath("communes.json.gz").read_bytes()))
-    assert doc["columns"][6] == "key"
-    stale = [r for r in doc["rows"] if r[6] != place_key(r[1])]
+    stale = [r for r in commune_rows() if r[6] != place_key(r[1])]
     assert stale == []
 
 
@@ -280,10 +290,10 @@ def test_build_script_runs_offline_on_a_local_package(tmp_path):
     out.mkdir()
     subprocess.run([sys.executable, str(script), "--from", str(tmp_path / "package"),
                     "--out", str(out)], check=True, capture_output=True)
-    rows = json.loads(gzip.decompress((out / "communes.json.gz").read_bytes()))["rows"]
-    assert [r[:4] for r in rows] == [["75111", "Paris 11e Arrondissement", "75", "r"],
-                                     ["93048", "Montreuil", "93", "c"]]
-    assert [r[6] for r in rows] == ["paris 11e arrondissement", "montreuil"]
+    rows = commune_rows(out / "communes.tsv.gz")
+    assert [r[:4] for r in rows] == [["93048", "Montreuil", "93", "c"],  # sorted by key
+                                     ["75111", "Paris 11e Arrondissement", "75", "r"]]
+    assert [r[6] for r in rows] == ["montreuil", "paris 11e arrondissement"]
     assert (out / "epci.tsv").read_text("utf-8").splitlines()[1] == \
         "200057875\tEst Ensemble\tEPT\t93\t5"
     check = subprocess.run([sys.executable, str(script), "--from", str(tmp_path / "package"),
