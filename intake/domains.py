@@ -296,13 +296,12 @@ def _short_names() -> dict[str, tuple[tuple[str, str], ...]]:
     name as written, so only the short part is folded.
     """
     index: dict[str, set[tuple[str, str]]] = {}
-    for key in geo.commune_slugs():
-        for name, dep in geo.communes_by_slug(key):
-            found = _COMPLEMENT_WRITTEN.search(name, 1)
-            if found is None:
-                continue
-            for short in _short_keys(place_key(name[:found.end()] + "x")):
-                index.setdefault(short, set()).add((name, dep))
+    for name, dep in geo.communes_actuelles():
+        found = _COMPLEMENT_WRITTEN.search(name, 1)
+        if found is None:
+            continue
+        for short in _short_keys(place_key(name[:found.end()] + "x")):
+            index.setdefault(short, set()).add((name, dep))
     return {short: tuple(sorted(found)) for short, found in index.items()}
 
 

@@ -197,7 +197,7 @@ class _Communes:
     start-up. The other indexes are built on first use.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str) -> None:  # columns: key, kind, code, name, dép., pop., parent
         self.text = text
         self.lines = text.split("\n")
         self.keys = [line[:line.find("\t")] for line in self.lines]
@@ -220,7 +220,7 @@ class _Communes:
 
     def row(self, i: int) -> list:
         """[code, name, département, kind, population, parent code, key] of line i."""
-        key, code, name, dep, kind, pop, parent = self.lines[i].split("\t")
+        key, kind, code, name, dep, pop, parent = self.lines[i].split("\t")
         return [code, name, dep, kind, int(pop) if pop else None, parent, key]
 
     def indexes(self, key: str) -> list[int]:
@@ -254,10 +254,9 @@ class _Communes:
     def by_slug(self) -> dict[str, list[int]]:
         """Communes actuelles by key without spaces, with and without article (domains)."""
         out: dict[str, list[int]] = {}
-        for i, row in enumerate(self.rows):
-            if row[3] != "c":
+        for i, key in enumerate(self.keys):
+            if self.lines[i][len(key) + 1] != "c":  # the kind follows the key
                 continue
-            key = row[6]
             out.setdefault(key.replace(" ", ""), []).append(i)
             bare = strip_article(key) if key[:1] == "l" else key
             if bare is not key:
@@ -287,6 +286,15 @@ def _communes() -> _Communes:
     return _Communes(text[text.index("\n") + 1:].rstrip("\n"))  # no header
 
 
+def communes_actuelles() -> Iterator[tuple[str, str]]:
+    """(name, département) of every commune actuelle."""
+    table = _communes()
+    for i, key in enumerate(table.keys):
+        if table.lines[i][len(key) + 1] == "c":
+            _key, _kind, _code, name, dep, _rest = table.lines[i].split("\t", 5)
+            yield name, dep
+
+
 def commune_slugs() -> Iterable[str]:
     """Every key of ``communes_by_slug``."""
     return _communes().by_slug.keys()
@@ -299,10 +307,11 @@ def communes_by_slug(slug: str) -> tuple[tuple[str, str], ...]:
     indexes = _communes().by_slug.get(slug)
     if not indexes:
         return ()
-    rows = _communes().rows
-    if len(indexes) == 1:
-        return ((rows[indexes[0]][1], rows[indexes[0]][2]),)
-    return tuple(sorted({(rows[i][1], rows[i][2]) for i in indexes}))
+    table = _communes()
+    found = [table.row(i) for i in indexes]
+    if len(found) == 1:
+        return ((found[0][1], found[0][2]),)
+    return tuple(sorted({(row[1], row[2]) for row in found}))
 
 
 def _commune_aliases() -> list[tuple[str, str]]:

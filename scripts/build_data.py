@@ -45,7 +45,7 @@ SKIPPED_DEPARTEMENTS = {"984", "989"}  # TAAF and Clipperton: no elected officia
 # the rows are sorted by it, so that loading the table is one split and lookups are a
 # bisection: no folding and no index to build at start-up. A change to place_key makes
 # ``--check`` fail until the file is rebuilt.
-COMMUNE_COLUMNS = ("key", "code", "name", "departement", "kind", "population", "parent")
+COMMUNE_COLUMNS = ("key", "kind", "code", "name", "departement", "population", "parent")
 
 
 def fetch(workdir: Path) -> Path:
@@ -80,7 +80,7 @@ def read_json(source: Path, name: str) -> list[dict]:
 
 
 def communes_rows(communes: list[dict]) -> list[list]:
-    """[key, code, name, département, kind, population, parent code] per commune, sorted
+    """[key, kind, code, name, département, population, parent code] per commune, sorted
     by key (then code, kind, name)."""
     rows = []
     for c in communes:
@@ -88,9 +88,9 @@ def communes_rows(communes: list[dict]) -> list[list]:
         if kind is None or c["departement"] in SKIPPED_DEPARTEMENTS:
             continue
         parent = c.get("chefLieu") or c.get("commune") or ""
-        rows.append([place_key(c["nom"]), c["code"], c["nom"], c["departement"], kind,
+        rows.append([place_key(c["nom"]), kind, c["code"], c["nom"], c["departement"],
                      c.get("population"), parent])
-    rows.sort(key=lambda r: (r[0], r[1], r[4], r[2]))
+    rows.sort(key=lambda r: (r[0], r[2], r[1], r[3]))
     return rows
 
 

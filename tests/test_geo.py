@@ -31,11 +31,11 @@ def commune_rows(path=None) -> list[list]:
     """The COG rows as [code, name, département, kind, population, parent, key]."""
     raw = (path or DATA.joinpath("communes.tsv.gz")).read_bytes()
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
-    assert lines[0].split("\t") == ["key", "code", "name", "departement", "kind",
+    assert lines[0].split("\t") == ["key", "kind", "code", "name", "departement",
                                      "population", "parent"]
     out = []
     for line in lines[1:]:
-        key, code, name, dep, kind, pop, parent = line.split("\t")
+        key, kind, code, name, dep, pop, parent = line.split("\t")
         out.append([code, name, dep, kind, int(pop) if pop else None, parent, key])
     return out
 
