@@ -212,10 +212,13 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None) -> lis
     whole_party = parties.find_party(text)
     out = []
     for p in named:
-        block = _block(lines, p.lines)
+        others = set().union(*(o.lines for o in named if o is not p))
+        block = _block(lines, p.lines, others)
         hit = parties.find_party(block) if block else None
         party_reason = "party from the person's lines"
-        if hit is None:
+        if hit is None and block and parties.says_no_party(block):
+            party_reason = ""  # « …, sans étiquette »: no party, not the text's
+        elif hit is None:
             hit = whole_party
             party_reason = "party from the whole text (-0.1)"
         party = hit.party if hit else None
@@ -224,14 +227,15 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None) -> lis
     return out
 
 
-def _block(lines: list[str], owned: set[int]) -> str:
-    """The person's lines and the sign-off lines right after them (party, group)."""
+def _block(lines: list[str], owned: set[int], others: set[int] = frozenset()) -> str:
+    """The person's lines and the sign-off lines right after them (party, group), up
+    to a line of someone else's."""
     if not owned:
         return ""
-    keep = set(owned)
-    last = max(owned)
+    keep = set(owned) - others if set(owned) - others else set(owned)
+    last = max(keep)
     for i in range(last + 1, min(len(lines), last + 4)):
-        if not lines[i].strip():
+        if not lines[i].strip() or i in others:
             break
         keep.add(i)
     return "\n".join(lines[i] for i in sorted(keep) if 0 <= i < len(lines))

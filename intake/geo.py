@@ -484,7 +484,20 @@ def epci_named(text: str) -> Epci | None:
         return table.by_name[key]
     family, core = _split_family(key)
     if family is None:
+        return _grand(key, table)
+    return _by_core(family, core, table)
+
+
+def _grand(key: str, table: _Epcis) -> Epci | None:
+    """« le Grand Narbonne », « Grand Poitiers »: a « Grand … » that names one EPCI and
+    no commune (Grand-Couronne is a commune) is that body."""
+    bare = key[3:] if key.startswith("le grand ") else key
+    if not bare.startswith("grand ") or communes_named(bare):
         return None
+    return table.by_core.get(bare) or table.by_core.get("le " + bare)
+
+
+def _by_core(family: str, core: str, table: _Epcis) -> Epci | None:
     for variant in _core_variants(core):
         for hit in (table.by_family_core.get((family, variant)), table.by_core.get(variant)):
             if hit is not None:

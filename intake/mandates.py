@@ -854,7 +854,8 @@ def _dedupe(hits: list[Hit]) -> list[Mandate]:
     out: list[Hit] = []
     for h in hits:
         same = [o for o in out if o.type == h.type and (
-            o.place is None or h.place is None or _key(o.place) == _key(h.place))]
+            o.place is None or h.place is None or _key(o.place) == _key(h.place)
+            or o.start < h.start < o.end)]  # « VP de la CC de la Lomagne » read twice
         if not same:
             out.append(h)
             continue

@@ -223,12 +223,21 @@ def _name_lines_above(text: str, line_start: int, most: int) -> list[str]:
         end -= 1
     while end > 0 and len(out) < most:
         start = text.rfind("\n", 0, end) + 1
-        name = as_name(text[start:end].strip().rstrip(",").split())
-        if not name:
+        line = text[start:end].strip().rstrip(",")
+        name = as_name(line.split())
+        names = [name] if name else _names_joined(line) if most > 1 else []
+        if not names:
             break
-        out.insert(0, name)
+        out[:0] = names
         end = start - 1
     return out
+
+
+def _names_joined(line: str) -> list[str]:
+    """« Jérôme Vidal et Claire Dumas » (above a plural office): each name, or none."""
+    parts = re.split(r"\s*,\s*|\s+et\s+|\s*&\s*", line)
+    names = [as_name(part.split()) for part in parts]
+    return [n for n in names if n] if len(parts) > 1 and all(names) else []
 
 
 def _comma_list_before(head: str) -> list[str]:

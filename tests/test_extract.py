@@ -91,6 +91,22 @@ def test_sans_etiquette_gives_no_party(make_email):
     assert people(run(make_email, body))[0][2] is None
 
 
+def test_each_listed_person_keeps_their_own_party_or_none(make_email):
+    body = ("Je vous transmets les signatures de trois élu·es :\n"
+            "- MORVAN Léa, conseillère municipale de Lorient (56), PCF\n"
+            "- CORDIER Yanis, conseiller municipal de Lanester (56), sans étiquette\n"
+            "- TANGUY Rose, conseillère municipale de Quimperlé (29), EELV\n")
+    assert [p[2] for p in people(run(make_email, body))] == ["PCF", None, "EELV"]
+
+
+def test_two_people_withdrawing_under_one_plural_office(make_email):
+    body = ("Bonjour,\nLéa Morvan et moi-même souhaitons retirer nos deux signatures.\n\n"
+            "Yanis Cordier et Léa Morvan\nConseillers municipaux de Lorient\n")
+    found = run(make_email, body)
+    assert found.kind == "withdrawal"
+    assert sorted(p[0] for p in people(found)) == ["Léa Morvan", "Yanis Cordier"]
+
+
 def test_subject_counts(make_email):
     found = run(make_email, "", subject="Signature : Lou Garnier, maire de Lagrasse (11), PS")
     assert people(found) == [("Lou Garnier", [("maire", "Lagrasse", "11")], "PS")]

@@ -445,3 +445,16 @@ def test_council_codes_and_titles_of_the_person_written_for(text, expected):
 ])
 def test_mep_in_capitals(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # « le Grand X » naming one intercommunality and no commune
+    ("vice-président du Grand Narbonne chargé des mobilités (11)",
+     [("conseiller_communautaire", "Grand Narbonne", "11")]),
+    ("vice-présidente de Grand Poitiers", [("conseiller_communautaire", "Grand Poitiers", "86")]),
+    # one office read once, even when an abbreviation inside it matches again
+    ("vice-président de la CC de la Lomagne Gersoise (32)",
+     [("conseiller_communautaire", "CC de la Lomagne Gersoise", "32")]),
+])
+def test_grand_bodies_and_offices_read_once(text, expected):
+    assert triples(text) == expected

@@ -247,3 +247,13 @@ def test_name_between_commas_after_a_title():
     text = "Monsieur le Maire de Millau, Paul Arnal, me charge de retirer sa signature."
     start = text.index("Maire")
     assert names.name_after(text, start, text.index(",")) == "Paul Arnal"
+
+
+def test_names_joined_by_et_above_a_plural_office():
+    text = "Bonjour,\n\nLéa Morvan et Yanis Cordier\nConseillers municipaux de Lorient"
+    assert names.names_before(text, text.index("Conseillers")) == ["Léa Morvan", "Yanis Cordier"]
+
+
+def test_names_joined_by_et_above_a_singular_office_are_nobody():
+    text = "Léa Morvan et Yanis Cordier\nConseillère municipale de Lorient"
+    assert names.names_before(text, text.index("Conseillère")) == []
