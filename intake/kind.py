@@ -205,6 +205,9 @@ REFUSAL_TEXT = re.compile(
 OTHER_TEXT = re.compile(
     r"\bcommunique de presse\b|\bcontact presse\b|\bnewsletter\b"
     r"|\bdesinscri|\bunsubscribe\b|\bavant de signer\b"
+    # an invitation names offices of people who sign nothing
+    r"|\bvous (?:invite|invitent|convie|convient) a\b|\binvitation a\b|\breunion publique\b"
+    r"|\bsave the date\b"
 )
 # Group 1 (French, the last closing word) or 2 (English, at most three words before the
 # match: "i do not wish to remove…", not "i did not mean to sign, please remove…").

@@ -578,13 +578,11 @@ def _connectors(folded: str, pos: int) -> list[int]:
     return out
 
 
-def _voided(folded: str, start: int, end: int, row: Row) -> bool:
+def _voided(text: str, folded: str, start: int, end: int, row: Row) -> bool:
     line_start = folded.rfind("\n", 0, start) + 1
-    if line_start > 1 and not folded[line_start:start].strip() and (
-            folded[line_start - 2].isalpha()):  # « et non\nconseillère »: a wrapped line
-        line_start = folded.rfind("\n", 0, line_start - 1) + 1
-    before = folded[max(line_start, start - 40):start].replace("\n", " ")
-    if _FORMER_BEFORE.search(before):
+    before = folded[max(line_start, start - 40):start]
+    if _FORMER_BEFORE.search(before) or _FORMER_BEFORE.search(
+            _sentence_wrapped_before(text, folded, line_start, start)):
         return True
     if _FORMER_AFTER.match(folded, end):
         return True
@@ -600,6 +598,20 @@ def _voided(folded: str, start: int, end: int, row: Row) -> bool:
     return row.type == "auto" and False
 
 
+_SENTENCE_WORD = re.compile(r"(?<![\w'’])(?!(?:de|du|des|la|le|les|d|l|von|van)\b)[a-zà-ÿ]")
+
+
+def _sentence_wrapped_before(text: str, folded: str, line_start: int, start: int) -> str:
+    """« adjointe au maire, et non\nconseillère municipale »: the end of the line above an
+    office that begins its line, when that line is a sentence going on (not a name)."""
+    if line_start < 2 or folded[line_start:start].strip() or not folded[line_start - 2].isalpha():
+        return ""
+    above = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+    if not _SENTENCE_WORD.search(above):  # « Hugo Le Du »: a name line
+        return ""
+    return folded[max(0, line_start - 40):line_start - 1] + " "
+
+
 def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
     """The current offices in ``text``, and the former municipal offices with their
     commune (« ancien maire de Thiers »)."""
@@ -611,7 +623,7 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
     for m in _matches(folded, scanner):
         i = int(m.lastgroup[1:])  # type: ignore[index]
         row = rows[i]
-        if _voided(folded, m.start(), m.end(), row):
+        if _voided(text, folded, m.start(), m.end(), row):
             former = _former_commune(text, folded, m, row)
             if former:
                 formers.append(former)
@@ -695,7 +707,7 @@ def _commune_of_the_group(text: str, hits: list[Hit]) -> None:
 # « conseiller communautaire de la\nCommunauté de communes… »: a line that ends on a
 # link word goes on with the next one.
 _WRAPPED_LINK = re.compile(r"(\b(?:de la|de|du|des|d'|d’|l'|l’|à|au|aux|en))([ \t]?)\n"
-                           r"(?=[ \t]*\S)", re.I)
+                           r"(?=[ \t]*\S)")  # lower case: « Hugo Le Du » ends no sentence
 
 
 _MUNICIPAL = frozenset({"maire", "maire_adjoint", "conseiller_municipal"})
@@ -924,6 +936,30 @@ def _postcodes(text: str, hits: list[Hit]) -> None:
 
 
 COMMUNAL = ("maire", "maire_adjoint", "conseiller_municipal")
+# « Hôtel de Ville – 1 place de la Mairie – 29200 Brest » in the lines after an office
+_TOWN_HALL = re.compile(r"\b(?:mairie|h[oô]tel de ville)\b", re.I)
+_POSTAL = re.compile(r"(?<![\d.])(\d{5})[ \t]+(?:cedex[ \t]+)?(" + _NAME_WORD
+                     + r"(?:[ \-](?:(?:sur|sous|en|les|lès|de|du|des|la|le|l'|d')[ \-])?"
+                     + _NAME_WORD + r"){0,5})")
+
+
+def _town_hall_address(text: str, hits: list[Hit]) -> None:
+    """A municipal office written without its commune, signed above the address of a
+    town hall (« Hôtel de Ville – … – 29200 Brest »), is held in that commune."""
+    for h in hits:
+        if h.type not in COMMUNAL or h.place is not None:
+            continue
+        after = text[h.end:h.end + 300].split("\n")[:4]
+        for line in after:
+            postal = _POSTAL.search(line)
+            if not postal or not _TOWN_HALL.search(" ".join(after)):
+                continue
+            code = geo.postcode_departement(postal.group(1))
+            name = postal.group(2).strip()
+            if code and _commune_in(name, code):
+                found = [c for c in geo.communes_named(name) if c.departement == code]
+                h.place, h.departement = (found[0].name if found else name), code
+                break
 
 
 def commune_nouvelle(place: str, code: str | None = None) -> tuple[str, str | None] | None:
@@ -960,6 +996,7 @@ def find_hits(text: str) -> list[Hit]:
     _commune_of_the_group(text, hits)
     _share_codes(text, hits)
     _postcodes(text, hits)
+    _town_hall_address(text, hits)
     cities = [h.place for h in hits if h.place in CITY_DEPS]
     for h in hits:
         if h.place is None and h.rule == "city" and len(set(cities)) == 1:

@@ -241,6 +241,14 @@ def test_questions_press_and_unsubscribe_are_other(text):
     assert text_kind("Tribune", text, has_mandate=True)[0] == "other"
 
 
+@pytest.mark.parametrize("text", [
+    "Le maire de Lille et les conseillers municipaux vous invitent à une réunion publique.",
+    "Invitation à la soirée de lancement, en présence de la maire.",
+])
+def test_invitations_naming_offices_are_other(text):
+    assert text_kind("Tribune", text, has_mandate=True)[0] == "other"
+
+
 def test_mandate_and_name_alone_make_a_signature():
     text = "Lise Exemple\nConseillère municipale de Die (26)"
     assert text_kind("Tribune", text, has_mandate=True)[0] == "signature"

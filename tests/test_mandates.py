@@ -458,3 +458,18 @@ def test_mep_in_capitals(text, expected):
 ])
 def test_grand_bodies_and_offices_read_once(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a municipal office signed above a town hall's address
+    ("Hugo Le Du\nConseiller municipal\nHôtel de Ville – 1 place de la Mairie – 29200 Brest",
+     [("conseiller_municipal", "Brest", "29")]),
+    ("Adjointe au maire\nMairie\n34000 MONTPELLIER", [("maire_adjoint", "Montpellier", "34")]),
+    # a private address says nothing of the office
+    ("Conseillère municipale\n12 rue des Lilas 75011 Paris",
+     [("conseiller_municipal", None, None)]),
+    # a surname ending in « Du » or « Le » opens no « du … » before the office below it
+    ("Hugo Le Du\nMaire de Tulle", [("maire", "Tulle", "19")]),
+])
+def test_town_hall_address_and_names_ending_in_particles(text, expected):
+    assert triples(text) == expected
