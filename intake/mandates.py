@@ -181,10 +181,13 @@ _PARTY_TAG = re.compile(
     r"[ ]+(?!(?:CA|CC|CU|CD|CR|CM|EPT)\b)"  # the body abbreviations are places
     r"(?:\([A-Z][\w.·/\-]{1,12}\)|[A-Z][A-Z.·/\-]{1,8})(?= (?:de |d'|d’|du |à |a ))")
 _CONNECTOR = re.compile(
-    r"(?:[ ]*(?:\(|[\-:,][ ]*|\n(?=[^\n]))|[ ]+(?:de la |de l'|du |des |de |d'|a |au |aux "
-    r"|en |sur |pour la |pour le |pour |)|(?:de la |de l'|du |des |de |d'|a |au |aux |en ))"
+    r"(?:[ ]*(?:\(|[\-:,][ ]*|\n(?=[^\n]))|[ ]+(?:de la |de l'|du |des |de |d'|a la |a l'"
+    r"|a |au |aux |en |sur |pour la |pour le |pour |)"
+    r"|(?:de la |de l'|du |des |de |d'|a |au |aux |en ))"
 )
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’]*\.?(?:-[\w'’]+)*"
+# A capitalised word of a name; a dot only ends a short abbreviation (« St. », « Ste. »),
+# never a sentence (« … Seine Bièvre. Communiste. »).
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{0,2}\.|[A-ZÀ-ÖØ-Þ][\w'’]*)(?:-[\w'’]+)*"
 _LINK = r"(?:de |du |des |la |le |les |sur |sous |en |et |lès |lez |aux |au |à |d'|l'|d’|l’)"
 _PLACE = re.compile(rf"{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}|(?:d'|d’|l'|l’)"
                     rf"{_NAME_WORD}){{0,6}}")
@@ -451,6 +454,9 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
     bare = _BARE_DELEG.match(folded, start)
     if bare:  # « adjointe au maire déléguée de Tourlaville »
         starts.append(bare.end())
+    to_place = _DELEG_TO.match(folded, start)
+    if to_place and text[to_place.end():to_place.end() + 1].isupper():
+        starts.append(to_place.end() - 3)  # « déléguée à St-Brieuc »: a place, no topic
     if _ENDS_DELEG.search(folded, max(0, pos - 12), pos):  # « adjoint délégué à la … de X »
         stop = _DELEG_STOP.search(folded, pos, pos + 60)
         starts.extend(_links_inside(folded, pos, stop.start() if stop else pos + 60, True))
@@ -501,6 +507,7 @@ _LINK_INSIDE = re.compile(r" (?=de |d'|du )")
 
 _BARE_DELEG = re.compile(r"[ ,]*" + MACROS["delegue"] + r"s?(?= (?:de |d'|du ))")
 _ENDS_DELEG = re.compile(MACROS["delegue"] + r"s?$")
+_DELEG_TO = re.compile(r"[ ,]*" + MACROS["delegue"] + r"s? a ")
 _DELEG_STOP = re.compile(r"[\n,;()]| - ")
 
 

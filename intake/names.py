@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zà-öø-ÿœ"
-_WORD = rf"(?:[{_UP}][{_LOW}'’]+|[{_UP}]{{2,}}|[dD]['’][{_UP}][{_LOW}]+)"
+_WORD = rf"(?:[{_UP}][{_LOW}'’]+|[{_UP}]{{2,}}|[dD{_UP}]['’][{_UP}][{_LOW}]+)"  # N'Diaye
 TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*")
 PARTICLES = {"de", "du", "des", "d'", "le", "la", "dos", "da", "das", "do", "van", "von", "ben",
              "el", "al", "di", "del", "della", "mac", "ter", "ten", "den", "der", "het", "zu",

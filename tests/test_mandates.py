@@ -473,3 +473,26 @@ def test_grand_bodies_and_offices_read_once(text, expected):
 ])
 def test_town_hall_address_and_names_ending_in_particles(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("cons. municipale déléguée à St-Brieuc", [("conseiller_municipal", "Saint-Brieuc", "22")]),
+    ("conseillère municipale déléguée à la culture", [("conseiller_municipal", None, None)]),
+    ("conseiller municipal à la Rochelle", [("conseiller_municipal", "La Rochelle", None)]),
+    ("conseiller municipal à l'Haÿ-les-Roses", [("conseiller_municipal", "L'Haÿ-les-Roses", "94")]),
+    # a conseiller territorial of an EPT sits on an intercommunal council
+    ("conseiller territorial à l'EPT Est Ensemble",
+     [("conseiller_communautaire", "EPT Est Ensemble", "93")]),
+])
+def test_places_after_a_and_a_la(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence's full stop ends the place; an abbreviation's dot does not
+    ("conseillère de l'EPT Est Ensemble. Communiste.",
+     [("conseiller_communautaire", "EPT Est Ensemble", "93")]),
+    ("maire de St. Denis (93)", [("maire", "Saint-Denis", "93")]),
+])
+def test_a_full_stop_ends_a_place(text, expected):
+    assert triples(text) == expected

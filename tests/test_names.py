@@ -257,3 +257,12 @@ def test_names_joined_by_et_above_a_plural_office():
 def test_names_joined_by_et_above_a_singular_office_are_nobody():
     text = "Léa Morvan et Yanis Cordier\nConseillère municipale de Lorient"
     assert names.names_before(text, text.index("Conseillère")) == []
+
+
+@pytest.mark.parametrize("words, name", [
+    (["Solène", "N'Diaye"], "Solène N'Diaye"),
+    (["Awa", "N’Dour"], "Awa N’Dour"),
+    (["Jean", "D'Arcy"], "Jean D'Arcy"),
+])
+def test_surnames_with_an_apostrophe_after_one_capital(words, name):
+    assert names.as_name(words) == name
