@@ -116,9 +116,10 @@ def parse_settings(settings: Settings) -> ParseSettings:
 
 # --------------------------------------------------------------------------- one message
 
-def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings,
+def process(session: Session | Connection, raw: RawMessage | ImapRaw, settings: Settings,
             record: Record | None = None) -> Outcome:
-    """Store RAW and what it says, inside the session's transaction (the caller commits).
+    """Store RAW and what it says, inside the session's (or connection's) transaction;
+    the caller commits.
 
     RECORD is RAW already parsed (`parse_message`), so that a caller can parse
     before taking the write lock; without it, RAW is parsed here. The rows are
@@ -129,7 +130,7 @@ def process(session: Session, raw: RawMessage | ImapRaw, settings: Settings,
     earlier = find_duplicate(session, message_id, digest)
     if earlier is not None:
         return Outcome("duplicate", earlier)
-    row_id = insert_row(session.connection(), MESSAGE, {
+    row_id = insert_row(_connection(session), MESSAGE, {
         "message_id": message_id, "sha256": digest, "raw": raw.data, "size": len(raw.data),
         "status": "received", **_origin(raw)})
     return _parse_and_store(session, row_id, message_id, raw.data, raw.source,
@@ -147,11 +148,18 @@ def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
     return {"source_kind": "file", "source": clean(raw.source) or ""}
 
 
-def find_duplicate(session: Session, message_id: str | None, digest: str) -> int | None:
+def find_duplicate(session: Session | Connection, message_id: str | None, digest: str
+                   ) -> int | None:
     """The id of a stored message with this Message-ID or these exact bytes (a NULL
     Message-ID equals nothing)."""
-    return first_id(session.connection(), MESSAGE, "sha256 = ? OR message_id = ?",
+    return first_id(_connection(session), MESSAGE, "sha256 = ? OR message_id = ?",
                     (digest, message_id))
+
+
+def _connection(db: Session | Connection) -> Connection:
+    """A connection in the transaction of DB: the poll writes through a bare Connection
+    (no ORM session to begin and commit per mail); staff paths use sessions."""
+    return db.connection() if isinstance(db, Session) else db
 
 
 def header_message_id(data: bytes) -> str | None:
@@ -165,10 +173,10 @@ def header_message_id(data: bytes) -> str | None:
     return clean(" ".join(str(value).split())) or None
 
 
-def _parse_and_store(session: Session, row_id: int, message_id: str | None, data: bytes,
-                     source: str, settings: Settings,
+def _parse_and_store(session: Session | Connection, row_id: int, message_id: str | None,
+                     data: bytes, source: str, settings: Settings,
                      record: Record | None = None) -> Outcome:
-    conn = session.connection()
+    conn = _connection(session)
     try:
         with session.begin_nested():
             if record is None:

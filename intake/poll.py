@@ -50,7 +50,13 @@ from petition.intake.sources import ImapRaw
 from petition.settings import ConfigError, ImapSettings, Settings, require_imap
 from petition.storage import checkpoints
 from petition.storage.checkpoints import Mark
-from petition.storage.db import SchemaError, ensure_schema, make_engine, session_factory
+from petition.storage.db import (
+    SchemaError,
+    ensure_schema,
+    make_engine,
+    session_factory,
+    writer,
+)
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +124,7 @@ def poll_folder(engine: Engine, settings: Settings, client: IMAPClient, *,
     """
     imap, report = settings.imap, report if report is not None else PollReport()
     stop = stop or threading.Event()
-    sessions = session_factory(engine, write=True)
+    sessions, store = session_factory(engine, write=True), writer(engine)
     account = server.account_of(imap)
     with sessions() as session:
         mark = checkpoints.read_checkpoint(session, account, imap.folder)
@@ -150,7 +156,8 @@ def poll_folder(engine: Engine, settings: Settings, client: IMAPClient, *,
                 break
             fetched = fetched or _fetch(client, settings, batch, state, ahead)
             upcoming, failed = _read_ahead(client, settings, batches[index + 1:], state, ahead)
-            _batch(sessions, settings, client, fetched, target, state, report, stop, advance)
+            _batch(sessions, settings, client, fetched, target, state, report, stop, advance,
+                   store)
             if failed is not None:
                 raise failed
             fetched = upcoming
@@ -204,7 +211,7 @@ def _read_ahead(client: IMAPClient, settings: Settings, rest: Sequence[Sequence[
 
 def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClient,
            fetched: _Fetched, target: str | None, state: _Folder, report: PollReport,
-           stop: threading.Event, advance: Advance) -> None:
+           stop: threading.Event, advance: Advance, store: Engine) -> None:
     imap = settings.imap
     done: list[int] = []
     try:
@@ -216,8 +223,7 @@ def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClie
             if raw is None:
                 _left_behind(uid, imap, report)
             else:
-                _store(sessions, settings, raw, report,
-                       ParseAhead.result(fetched.parsed[uid]))
+                _store(store, settings, raw, report, ParseAhead.result(fetched.parsed[uid]))
                 done.append(uid)
             advance(1)
     finally:
@@ -229,13 +235,14 @@ def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClie
         _save(sessions, imap, state, None)
 
 
-def _store(sessions: sessionmaker[Session], settings: Settings, raw: ImapRaw,
+def _store(store: Engine, settings: Settings, raw: ImapRaw,
            report: PollReport, record: Record | None = None) -> None:
-    """One message in its own transaction; a database failure stops the poll.
+    """One message in its own transaction (STORE begins it IMMEDIATE, on a bare
+    connection: no ORM session per mail); a database failure stops the poll.
     RECORD: the message already parsed (by a worker), else it is parsed here."""
     try:
-        with sessions.begin() as session:
-            outcome = process(session, raw, settings, record)
+        with store.begin() as conn:
+            outcome = process(conn, raw, settings, record)
             crash_point("before-commit")
     except SQLAlchemyError as exc:
         reason = one_line(str(getattr(exc, "orig", None) or exc).splitlines()[0])
