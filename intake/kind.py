@@ -150,6 +150,11 @@ WITHDRAW_TEXT = re.compile(
     rf"|\bne {_WANT} plus (?:que|voir) {_OWN} {_COUNT}{_NAMED}\b"
     rf"|\b{_OWN} {_COUNT}{_NAMED} ne (?:doit|doivent|devrait|devraient|peut|peuvent) (?:plus|pas)"
     r" (?:figurer|apparaitre|etre)"
+    rf"|\b(?:revenir|reviens|revient|revenons|reviennent) sur {_OWN} {_COUNT}"
+    r"(?:signatures?|soutien|accord|engagement|adhesion)\b"
+    # « faire le nécessaire pour que ma signature n'apparaisse plus »: « plus » is enough
+    rf"|\b(?:que|qu) {_OWN} {_COUNT}{_NAMED} (?:ne|n) {_ADVERB}(?:apparaiss|figur|paraiss)\w*"
+    rf" plus\b{_NOT_AS}"
     rf"|\b{_PREFER} {_ADVERB}(?:que|qu) {_OWN} {_COUNT}{_NAMED} (?:ne|n) {_ADVERB}"
     rf"(?:apparaiss|figur|soi|paraiss)\w* (?:pas|plus)\b{_NOT_AS}"
     rf"|\b{_PREFER} {_ADVERB}ne (?:pas|plus) {_SEEN}\b{_NOT_AS}"

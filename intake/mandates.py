@@ -984,7 +984,7 @@ def commune_nouvelle(place: str, code: str | None = None) -> tuple[str, str | No
     return parent, commune_dep(parent, dep) or dep
 
 
-def _communes_nouvelles(hits: list[Hit]) -> None:
+def _communes_nouvelles(text: str, hits: list[Hit]) -> None:
     """A communal office's place is the commune: a commune déléguée's council and maire
     délégué belong to its commune nouvelle (« maire délégué de Tourlaville »)."""
     for h in hits:
@@ -993,6 +993,32 @@ def _communes_nouvelles(hits: list[Hit]) -> None:
         nouvelle = commune_nouvelle(h.place, h.departement)
         if nouvelle:
             h.place, h.departement = nouvelle[0], h.departement or nouvelle[1]
+        elif found := _deleguee_by_evidence(text, h):
+            h.place, h.departement = found
+
+
+def _deleguee_by_evidence(text: str, h: Hit) -> tuple[str, str | None] | None:
+    """When a commune actuelle and a commune déléguée share a name (Torfou, 91 and 49),
+    the déléguée's commune nouvelle when the mail points to it: a maire délégué (only a
+    commune déléguée has one), or the commune nouvelle named in the mail."""
+    if h.code_written or h.place is None:
+        return None
+    parents = {(c.parent, c.departement) for c in geo.communes_named(h.place)
+               if c.kind not in geo.ACTUAL and c.parent
+               and geo.place_key(c.parent) != geo.place_key(h.place)}
+    if h.type != "maire" or "delegu" not in fold_keep(h.label):
+        folded = fold_keep(text)
+        parents = {p for p in parents if _names(folded, p[0])}
+    if len(parents) != 1:
+        return None
+    parent, dep = parents.pop()
+    return parent, commune_dep(parent, dep) or dep
+
+
+def _names(folded: str, place: str) -> bool:
+    """Whether the folded text names ``place`` as whole words (hyphens as spaces)."""
+    words = re.escape(fold_keep(place)).replace(r"\-", "[- ]").replace(r"\ ", "[- ]")
+    return re.search(rf"(?<![\w-]){words}(?![\w-])", folded.replace("'", " ")) is not None
 
 
 def find_hits(text: str) -> list[Hit]:
@@ -1010,7 +1036,7 @@ def find_hits(text: str) -> list[Hit]:
             h.place = cities[0]
             h.departement = h.departement or CITY_DEPS[cities[0]]
         _infer(h)
-    _communes_nouvelles(hits)
+    _communes_nouvelles(text, hits)
     _body_of_the_commune(hits)
     return hits
 

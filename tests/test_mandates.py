@@ -122,6 +122,21 @@ def test_commune_deleguee_gives_the_commune_nouvelle(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # only a commune déléguée has a maire délégué: Torfou (49), not Torfou (91)
+    ("Maire déléguée de Torfou", [("maire", "Sèvremoine", "49")]),
+    # the commune nouvelle named in the mail settles the homonym
+    ("Conseillère municipale de Torfou\nCommune nouvelle de Sèvremoine (Maine-et-Loire)",
+     [("conseiller_municipal", "Sèvremoine", "49")]),
+    ("Adjoint au maire de Torfou – Sèvremoine", [("maire_adjoint", "Sèvremoine", "49")]),
+    # without such evidence the commune actuelle stands
+    ("Maire de Torfou", [("maire", "Torfou", "91")]),
+    ("Conseiller municipal de Torfou (91)", [("conseiller_municipal", "Torfou", "91")]),
+])
+def test_commune_actuelle_or_deleguee_settled_by_evidence(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("conseillère municipale déléguée à la jeunesse de Loches",
      [("conseiller_municipal", "Loches", "37")]),
     ("adjoint délégué aux finances, Loches", [("maire_adjoint", "Loches", "37")]),
