@@ -26,8 +26,8 @@ from pathlib import Path
 
 import mailparser
 
-from petition.intake.batch import usable_cpus
 from petition.intake.parse import parse_message
+from petition.intake.workers import usable_cpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mailgen import padded_mail

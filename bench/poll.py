@@ -40,8 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dovecot import DovecotInstance
 from mailgen import padded_mail
 
-from petition.intake.pipeline import PARALLEL_MIN, parse_workers
+from petition.intake.pipeline import PARALLEL_MIN
 from petition.intake.poll import open_database, poll_once
+from petition.intake.workers import default_workers
 from petition.settings import DatabaseSettings, Settings
 
 FIRST = ["Marie", "Jean", "Élodie", "François", "Anaïs", "Loïc", "Hélène", "Jérôme"]
@@ -135,7 +136,7 @@ def main() -> int:
             poll_once(engine, settings)
             print(f"quiet  {time.perf_counter() - started:7.3f} s")
         parse_s = parse_only(mails)
-        workers = parse_workers() if args.n >= PARALLEL_MIN else 1
+        workers = default_workers() if args.n >= PARALLEL_MIN else 1
         print(f"parse  {parse_s:7.2f} s  in one process; / {workers} workers = "
               f"{parse_s / workers:.2f} s, {parse_s / workers / poll_s:.0%} of the poll")
     finally:

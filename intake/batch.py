@@ -10,48 +10,36 @@ loses nothing: the parent parses the files not yet returned itself.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
-import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from pathlib import Path
 
+from petition.intake import workers as pool
 from petition.intake.parse import ParseSettings, parse_message
 from petition.intake.record import Record, error_record
 
 log = logging.getLogger(__name__)
 
-MIN_FILES = 64    # below this, forking costs more than it saves
-MAX_WORKERS = 8
 Line = tuple[str, bool]  # (formatted record, whether it is an error)
 Format = Callable[[Record], str]
 
 
-def usable_cpus() -> int:
-    """CPUs this process may run on (its affinity mask, not the machine's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-def workers_for(count: int, jobs: int | None, min_files: int = MIN_FILES) -> int:
+def workers_for(count: int, jobs: int | None, min_files: int = pool.MIN_BACKLOG) -> int:
     """How many processes parse ``count`` files: ``jobs``, or the usable CPUs when None;
-    one when there are too few files or when this platform cannot fork."""
-    if count < min_files or "fork" not in multiprocessing.get_all_start_methods():
+    one when there are too few files or when this platform cannot fork (workers that
+    start afresh would pay the whole start-up cost each)."""
+    if count < min_files or not pool.can_fork():
         return 1
-    wanted = min(usable_cpus(), MAX_WORKERS) if jobs is None else jobs
+    wanted = pool.default_workers() if jobs is None else jobs
     return max(1, min(wanted, count - 1))
 
 
 def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
-                jobs: int | None = None, min_files: int = MIN_FILES) -> Iterator[Line]:
+                jobs: int | None = None, min_files: int = pool.MIN_BACKLOG) -> Iterator[Line]:
     """(fmt(record), is_error) for each path, in order; never raises for a bad file."""
-    workers = workers_for(len(paths), jobs, min_files)
-    if workers == 1:
+    count = workers_for(len(paths), jobs, min_files)
+    if count == 1:
         for path in paths:
             yield _line_of(path, settings, fmt)
         return
@@ -59,10 +47,10 @@ def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
     rest = paths[1:]
     done = 0
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start) as pool:
-            chunk = max(1, min(32, len(rest) // (workers * 4)))
-            for line in pool.map(_work, rest, repeat(settings), repeat(fmt), chunksize=chunk):
+        with pool.process_pool(count) as executor:
+            chunk = max(1, min(32, len(rest) // (count * 4)))
+            lines = executor.map(_work, rest, repeat(settings), repeat(fmt), chunksize=chunk)
+            for line in lines:
                 yield line
                 done += 1
     except BrokenProcessPool:
@@ -70,11 +58,6 @@ def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
                     len(rest) - done)
         for path in rest[done:]:
             yield _line_of(path, settings, fmt)
-
-
-def _worker_start() -> None:
-    """Ctrl-C is the parent's to handle: it shuts the pool down."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(path: str, settings: ParseSettings, fmt: Format) -> Line:

@@ -15,14 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
-import os
-import signal
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +29,7 @@ from sqlalchemy import Connection, Engine, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from petition.intake import workers
 from petition.intake.errors import SourceError, one_line
 from petition.intake.parse import EXTRACTOR_VERSION, ParseSettings, parse_message
 from petition.intake.record import Record
@@ -226,18 +222,7 @@ def already_stored(session: Session, data: bytes) -> int | None:
 
 # --------------------------------------------------------------------------- parse ahead
 
-PARALLEL_MIN = 64  # a backlog at least this long is parsed in worker processes
-MAX_WORKERS = 8
-PARENT_CHECK_S = 0.1
-
-
-def parse_workers() -> int:
-    """How many worker processes parse a long backlog: one per usable CPU (at most 8)."""
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        usable = os.cpu_count() or 1
-    return max(1, min(usable, MAX_WORKERS))
+PARALLEL_MIN = workers.MIN_BACKLOG  # a backlog at least this long is parsed in workers
 
 
 class ParseAhead:
@@ -251,12 +236,9 @@ class ParseAhead:
     between two messages) and exit at once when the parent dies, even by SIGKILL.
     """
 
-    def __init__(self, settings: Settings, workers: int) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    def __init__(self, settings: Settings, count: int) -> None:
         self._settings = parse_settings(settings)
-        self._pool = ProcessPoolExecutor(workers, mp_context=context,
-                                         initializer=_worker_start, initargs=(os.getpid(),))
+        self._pool = workers.process_pool(count)
         self._broken = False
 
     def submit(self, data: bytes, source: str) -> Future[Record] | None:
@@ -288,27 +270,15 @@ class ParseAhead:
 def parse_ahead(settings: Settings, backlog: int) -> Iterator[ParseAhead | None]:
     """Worker processes for a backlog of at least PARALLEL_MIN mails on a machine with
     more than one CPU; None (parse in this process) otherwise."""
-    workers = parse_workers()
-    if backlog < PARALLEL_MIN or workers < 2:
+    count = workers.default_workers()
+    if backlog < PARALLEL_MIN or count < 2:
         yield None
         return
-    ahead = ParseAhead(settings, workers)
+    ahead = ParseAhead(settings, count)
     try:
         yield ahead
     finally:
         ahead.close()
-
-
-def _worker_start(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_S)
-    os._exit(1)
 
 
 # --------------------------------------------------------------------------- runs

@@ -10,6 +10,7 @@ import pytest
 
 from petition.intake import batch
 from petition.intake.parse import ParseSettings
+from petition.intake.workers import usable_cpus
 
 SIGNATURE = (
     "From: Nora Exemple <nora.exemple@example.org>\r\n"
@@ -76,7 +77,7 @@ def test_workers_only_when_worth_it(count, jobs, expected):
 
 
 def test_auto_jobs_follow_the_usable_cpus():
-    assert 1 <= batch.workers_for(10_000, None) <= batch.usable_cpus()
+    assert 1 <= batch.workers_for(10_000, None) <= usable_cpus()
 
 
 def test_reading_a_folder_of_paths_keeps_argument_order(tmp_path):

@@ -27,7 +27,6 @@ from petition.intake.pipeline import (
     header_message_id,
     ingest,
     parse_ahead,
-    parse_workers,
     process,
     published_signatories,
     requeue,
@@ -37,6 +36,7 @@ from petition.intake.pipeline import (
 from petition.intake.record import Mandate as MandateRecord
 from petition.intake.record import Signatory as SignatoryRecord
 from petition.intake.sources import ImapRaw, RawMessage, iter_messages
+from petition.intake.workers import default_workers
 from petition.render.model import PublicSignatory
 from petition.settings import PolicySettings
 from petition.storage.models import Event, Message, Run, Signatory
@@ -540,7 +540,7 @@ def test_parse_ahead_only_for_a_long_backlog(settings):
     with parse_ahead(settings, PARALLEL_MIN - 1) as few:
         assert few is None
     with parse_ahead(settings, PARALLEL_MIN) as many:
-        assert (many is None) == (parse_workers() < 2)
+        assert (many is None) == (default_workers() < 2)
 
 
 WORKERS_OF_A_KILLED_PARENT = """
