@@ -2,11 +2,14 @@
 
 The order that makes a crash at any point harmless:
 
-    1. each message is stored in its own transaction (raw bytes first);
+    1. each message is stored (raw bytes first) in a transaction that the next
+       messages of its batch share, committed at the latest GROUP_COMMIT_S after
+       it began and at the end of the batch;
     2. after the commit, the batch's messages are moved to the processed folder;
     3. only then does the checkpoint (UIDVALIDITY, last UID) advance.
 
-Killed after 1, the next poll fetches the message again and the dedup
+Killed before a commit, the messages since the last one are rolled back and still
+in the folder. Killed after 1, the next poll fetches them again and the dedup
 (Message-ID, sha256) finds it stored; killed after 2, the message is no longer
 in the folder. A message the server does not deliver whole is not stored, stays
 in the folder, holds the checkpoint below it, and is reported on every poll.
@@ -37,14 +40,14 @@ from typing import Any
 
 import click
 from imapclient import IMAPClient
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from petition.intake import imap as server
 from petition.intake.errors import one_line
 from petition.intake.imap import ImapError, crash_point
-from petition.intake.pipeline import ParseAhead, parse_ahead, process
+from petition.intake.pipeline import Outcome, ParseAhead, parse_ahead, process
 from petition.intake.record import Record
 from petition.intake.sources import ImapRaw
 from petition.settings import ConfigError, ImapSettings, Settings, require_imap
@@ -61,6 +64,7 @@ from petition.storage.db import (
 log = logging.getLogger(__name__)
 
 PROGRESS_MIN = 100  # a backlog at least this long gets a progress bar on a terminal
+GROUP_COMMIT_S = 0.5  # longest a transaction holds the write lock while storing a batch
 Advance = Callable[[int], None]
 ProgressFactory = Callable[[int], Any]  # total -> context manager yielding Advance
 
@@ -213,7 +217,7 @@ def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClie
            fetched: _Fetched, target: str | None, state: _Folder, report: PollReport,
            stop: threading.Event, advance: Advance, store: Engine) -> None:
     imap = settings.imap
-    done: list[int] = []
+    group = _Group(store, report)
     try:
         for uid in fetched.uids:
             if stop.is_set():
@@ -223,10 +227,12 @@ def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClie
             if raw is None:
                 _left_behind(uid, imap, report)
             else:
-                _store(store, settings, raw, report, ParseAhead.result(fetched.parsed[uid]))
-                done.append(uid)
+                group.store(raw, settings, ParseAhead.result(fetched.parsed[uid]))
             advance(1)
+        group.commit()
     finally:
+        group.close()
+        done = group.committed
         if done and target:
             server.move_away(client, imap, done, target)
             report.moved += len(done)
@@ -235,20 +241,63 @@ def _batch(sessions: sessionmaker[Session], settings: Settings, client: IMAPClie
         _save(sessions, imap, state, None)
 
 
-def _store(store: Engine, settings: Settings, raw: ImapRaw,
-           report: PollReport, record: Record | None = None) -> None:
-    """One message in its own transaction (STORE begins it IMMEDIATE, on a bare
-    connection: no ORM session per mail); a database failure stops the poll.
-    RECORD: the message already parsed (by a worker), else it is parsed here."""
-    try:
-        with store.begin() as conn:
-            outcome = process(conn, raw, settings, record)
-            crash_point("before-commit")
-    except SQLAlchemyError as exc:
-        reason = one_line(str(getattr(exc, "orig", None) or exc).splitlines()[0])
-        raise PollFailure(f"database error while storing UID {raw.uid}: {reason}; "
-                          "check [database] url, the disk and the file's permissions") from exc
-    crash_point("after-commit")
+class _Group:
+    """A batch's mails stored in as few transactions as it takes: a commit is most of
+    what storing a small mail costs, so mails share one, but none holds the write
+    lock (BEGIN IMMEDIATE) longer than GROUP_COMMIT_S. A mail is done, counted and
+    movable once its transaction has committed; a failure rolls back the mails since
+    the last commit, which stay in the folder for the next poll."""
+
+    def __init__(self, store: Engine, report: PollReport) -> None:
+        self.engine, self.report = store, report
+        self.conn: Connection | None = None
+        self.began = 0.0
+        self.pending: list[tuple[ImapRaw, Outcome]] = []
+        self.committed: list[int] = []
+
+    def store(self, raw: ImapRaw, settings: Settings, record: Record | None) -> None:
+        """Store one message (RECORD: already parsed by a worker, else parsed here)."""
+        try:
+            if self.conn is None:
+                self.conn = self.engine.connect()
+                self.conn.begin()
+                self.began = time.monotonic()
+            self.pending.append((raw, process(self.conn, raw, settings, record)))
+        except SQLAlchemyError as exc:
+            raise _database_failure(exc, raw.uid) from exc
+        if time.monotonic() - self.began >= GROUP_COMMIT_S:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.conn is None:
+            return
+        crash_point("before-commit")
+        try:
+            self.conn.commit()
+        except SQLAlchemyError as exc:
+            raise _database_failure(exc, self.pending[0][0].uid) from exc
+        finally:
+            self.close()
+        crash_point("after-commit")
+        for raw, outcome in self.pending:
+            self.committed.append(raw.uid)
+            _count(self.report, raw, outcome)
+        self.pending = []
+
+    def close(self) -> None:
+        """End the transaction: what was not committed is rolled back."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+def _database_failure(exc: SQLAlchemyError, uid: int) -> PollFailure:
+    reason = one_line(str(getattr(exc, "orig", None) or exc).splitlines()[0])
+    return PollFailure(f"database error while storing UID {uid}: {reason}; "
+                       "check [database] url, the disk and the file's permissions")
+
+
+def _count(report: PollReport, raw: ImapRaw, outcome: Outcome) -> None:
     if outcome.status == "duplicate":
         report.duplicates += 1
     elif outcome.status == "stored":

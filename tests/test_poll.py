@@ -231,3 +231,88 @@ def test_a_stop_while_workers_parse_ahead_keeps_the_rest_for_later(mailbox: Mail
     assert (second.stored, second.duplicates) == (n - 20, 0)
     assert len({sha for _, sha in stored(engine)}) == n
     assert mailbox.left() == [] and mark_of(engine, mailbox).last_uid == n
+
+
+@contextmanager
+def message_commits(engine) -> Iterator[list[int]]:
+    """The number of messages each commit made durable, for commits that stored any:
+    every statement SQLite runs is traced (the poll writes through DBAPI cursors)."""
+    from sqlalchemy import event
+
+    groups: list[int] = []
+    pending = [0]
+
+    def trace(statement: str) -> None:
+        words = statement.lstrip().upper()
+        if words.startswith("INSERT INTO MESSAGE "):
+            pending[0] += 1
+        elif words.startswith(("COMMIT", "ROLLBACK")) and "TO" not in words.split()[:2]:
+            if words.startswith("COMMIT") and pending[0]:
+                groups.append(pending[0])
+            pending[0] = 0
+
+    def on_connect(dbapi_conn, _record) -> None:
+        dbapi_conn.set_trace_callback(trace)
+
+    engine.dispose()  # new connections, traced
+    event.listen(engine, "connect", on_connect)
+    try:
+        yield groups
+    finally:
+        event.remove(engine, "connect", on_connect)
+        engine.dispose()
+
+
+def test_a_batch_is_stored_in_one_transaction(mailbox: Mailbox, make_email) -> None:
+    mailbox.seed(mails(make_email, 11))
+    settings = mailbox.with_imap(batch_size=4)
+    engine = open_database(settings)
+    with message_commits(engine) as groups:
+        report = poll_once(engine, settings)
+    assert report.stored == 11
+    assert groups == [4, 4, 3]
+
+
+def test_no_transaction_holds_the_write_lock_longer_than_the_bound(
+        mailbox: Mailbox, make_email, monkeypatch) -> None:
+    monkeypatch.setattr("petition.intake.poll.GROUP_COMMIT_S", 0.0)
+    mailbox.seed(mails(make_email, 5))
+    settings = mailbox.with_imap(batch_size=4)
+    engine = open_database(settings)
+    with message_commits(engine) as groups:
+        poll_once(engine, settings)
+    assert groups == [1] * 5
+
+
+def test_a_database_failure_mid_batch_keeps_the_uncommitted_mail_for_later(
+        mailbox: Mailbox, make_email, monkeypatch) -> None:
+    """Batch 1 is committed and moved; in batch 2 the mail before the failure is rolled
+    back with it: both stay in the folder, and the next poll stores them once."""
+    from sqlalchemy.exc import OperationalError
+
+    import petition.intake.poll as poll
+
+    seeded = mails(make_email, 9)
+    mailbox.seed(seeded)
+    settings = mailbox.with_imap(batch_size=4)
+    engine = open_database(settings)
+    real, calls = poll.process, {"n": 0}
+
+    def failing(conn, raw, *args):
+        calls["n"] += 1
+        if calls["n"] == 6:
+            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return real(conn, raw, *args)
+
+    monkeypatch.setattr(poll, "process", failing)
+    first = poll_once(engine, settings)
+    assert first.failure is not None and "database error while storing UID 6" in first.failure
+    assert "disk I/O error" in first.failure
+    assert (first.stored, first.moved) == (4, 4)
+    assert [uid for uid, _ in stored(engine)] == [1, 2, 3, 4]
+    assert len(mailbox.left()) == 5
+    assert mark_of(engine, mailbox).last_uid == 4
+    monkeypatch.setattr(poll, "process", real)
+    second = poll_once(engine, settings)
+    assert second.ok and (second.stored, second.duplicates) == (5, 0)
+    assert len({sha for _, sha in stored(engine)}) == 9

@@ -95,8 +95,8 @@ def seeded_box(box: Mailbox, make_email) -> list[bytes]:
 
 
 @pytest.mark.parametrize("ahead", [False, True], ids=["one-process", "parse-workers"])
-@pytest.mark.parametrize("point", ["before-commit:3", "after-commit:3", "after-commit:4",
-                                   "after-move:1", "after-move:2"])
+@pytest.mark.parametrize("point", ["before-commit:1", "before-commit:2", "after-commit:1",
+                                   "after-commit:2", "after-move:1", "after-move:2"])
 def test_sigkill_at_any_point_then_poll_again(mailbox: Mailbox, make_email, tmp_path: Path,
                                               point: str, ahead: bool) -> None:
     seeded = seeded_box(mailbox, make_email)
