@@ -71,6 +71,8 @@ def own_text(mail: Mail) -> tuple[str, str, list[str]]:
         bodies.append(own)
         if split.forwarded:
             forwarded.append(split.forwarded)
+        elif split.replied and "technopolice" not in split.replied_from.lower():
+            forwarded.append(split.replied)  # « TR: » from Outlook: a header block, no marker
     bodies = _dedupe_texts(bodies)
     body = "\n\n".join(b for b in bodies if b)
     if forwarded and _FORWARD_INTENT.search(body):
@@ -142,7 +144,7 @@ def extract(mail: Mail) -> Extraction:
     # Names written in lower case are title-cased in place (offsets hold); offices were
     # read on the text as written (a commune in lower case counts on a lower-case line).
     named_text = names.capitalise_names(text, mail.display_name)
-    people = signatories(named_text, hits, mail.display_name)
+    people = signatories(named_text, hits, mail.display_name, written=text)
     return Extraction(kind, tuple(people), tuple(reasons))
 
 
@@ -152,9 +154,13 @@ def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos)
 
 
-def signatories(text: str, hits: list[mandates.Hit], display: str | None) -> list[Signatory]:
-    """The people who sign with this text, each with their offices and party."""
-    lines = text.split("\n")
+def signatories(text: str, hits: list[mandates.Hit], display: str | None,
+                written: str | None = None) -> list[Signatory]:
+    """The people who sign with this text, each with their offices and party. WRITTEN is
+    the text before names were capitalised (same offsets): a party is read as written,
+    where the letter case of a line without capitals says nothing."""
+    written = text if written is None else written
+    lines = written.split("\n")
     writer = _writer_name(text, display)
     people: dict[str, _Person] = {}
     line_owner: dict[int, list[str]] = {}
@@ -209,7 +215,7 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None) -> lis
                 p.hits.extend(floating)
         if bare and not floating:
             named = [p for p in named if p.hits] or named
-    whole_party = parties.find_party(text)
+    whole_party = parties.find_party(written)
     out = []
     for p in named:
         others = set().union(*(o.lines for o in named if o is not p))

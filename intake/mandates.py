@@ -198,6 +198,7 @@ _PLACE_LOW = re.compile(rf"{_LOW_WORD}(?:[ ]{_LOW_WORD}){{0,4}}")
 _COMMON_WORDS = frozenset(
     "quartier secteur port pont rue mer bonne ville village bourg campagne centre gauche"
     " droite coeur base france passage mars vaux plus gare".split())
+_SAINT = frozenset({"st", "ste", "saint", "sainte"})
 # What a commune written in lower case follows: « maire de st etienne », « élu à vitré ».
 _LOW_LINK = re.compile(r"(?:\bde |\bd'|\bdu |\bdes |\ba |\bau |\ben |\bsur )$")
 _BODY = re.compile(
@@ -558,8 +559,10 @@ def _lower_case_place(text: str, pos: int, rule: str, place: str, code: str | No
     words = _key(text[pos:pos + len(place) + 8]).split()
     if not words or words[0] in _COMMON_WORDS:
         return False
-    if not _LOW_LINK.search(fold_keep(text[max(0, pos - 4):pos])):
-        return False  # « adjointe au maire, pas conseillère »: a commune needs its « de »
+    saint = words[0] in _SAINT and fold_keep(place).startswith(("saint-", "sainte-"))
+    if not saint and not _LOW_LINK.search(fold_keep(text[max(0, pos - 4):pos])):
+        return False  # « adjointe au maire, pas conseillère »: a commune needs its « de »,
+        # unless its name says it is one (« cons. mun. st brieuc »)
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end != -1 else len(text)]

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from petition.intake import parties
+
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zà-öø-ÿœ"
 _WORD = rf"(?:[{_UP}][{_LOW}'’]+|[{_UP}]{{2,}}|[dD{_UP}]['’][{_UP}][{_LOW}]+)"  # N'Diaye
@@ -372,13 +374,28 @@ def name_lines(text: str) -> list[NameGuess]:
         stripped = line.strip().rstrip(",.")
         if stripped.startswith(("-", "•", "*")):
             stripped = ""
-        name = as_name(stripped.split()) if stripped else None
+        name = (as_name(stripped.split()) or _name_and_party(stripped)) if stripped else None
         if name:
             start = pos + line.find(stripped)
             end = start + len(stripped)
             out.append(NameGuess(name, 0.85, "name from the sign-off", start, end))
         pos += len(line) + 1
     return out
+
+
+_PARTY_AFTER = re.compile(r"^(?P<name>[^,()]+?)\s*(?:,|\s[-–]\s|\()\s*(?P<party>[^,()]+?)\)?$")
+
+
+def _name_and_party(line: str) -> str | None:
+    """« Christine Exemple, PCF », « Paul Exemple (sans étiquette) »: a name line
+    that ends with the person's party."""
+    m = _PARTY_AFTER.match(line)
+    if not m:
+        return None
+    party = m.group("party")
+    if not (parties.is_party_name(party) or parties.says_no_party(party)):
+        return None
+    return as_name(m.group("name").split())
 
 
 def signoff_name(text: str, display: str | None = None) -> NameGuess | None:

@@ -203,6 +203,11 @@ def canonical_party(name: str | None) -> str | None:
     return hit.party if hit else None
 
 
+def is_party_name(text: str) -> bool:
+    """The whole text is one party's name or alias (« PCF », « Parti socialiste »)."""
+    return bool(text.strip()) and raw_key(text) in _table().by_key
+
+
 def says_no_party(text: str) -> bool:
     """True when the text states no party: « sans étiquette », « sans parti »…"""
     return NO_PARTY.search(fold(text)) is not None
@@ -267,7 +272,8 @@ def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> fl
     if any(c in BREAKS and c not in alias.breaks for c in original):
         return None
     words = _original_words(original)
-    if not any(_case_fits(spelling, words) for spelling in alias.spellings):
+    if not (any(_case_fits(spelling, words) for spelling in alias.spellings)
+            or _item_of_a_line_without_capitals(text, start, end)):
         return None
     if not alias.party.far_right:  # a far-right name is never explained away
         if len(alias.tokens) > 1 and _glued_to_a_local_name(text, start):
@@ -287,6 +293,20 @@ def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> fl
     if any(c.isupper() for c in words[0][1:]) or words[0].isupper():
         return 0.9
     return 0.7 if words[0][:1].islower() else 0.85
+
+
+def _item_of_a_line_without_capitals(text: str, start: int, end: int) -> bool:
+    """« mathilde exemple cons. mun. st brieuc, ps »: a line written all in lower case
+    says nothing by its letter case; an alias there counts as an item of a list (after
+    a comma or a dash, ending the line or followed by the next item)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if any(c.isupper() for c in text[line_start:line_end]):
+        return False
+    before = text[line_start:start].rstrip(" \t")
+    after = text[end:line_end].strip(" \t")
+    return before.endswith((",", "-", "–", "/", ";")) and after[:1] in ("", ",", ".", ";", ")")
 
 
 def _is_adjective(alias: _Alias, words: tuple[str, ...]) -> bool:

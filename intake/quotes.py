@@ -29,6 +29,10 @@ class Split:
     own: str                 # the person's own text, sign-off block kept
     quoted: str              # what was removed (quotes, reply headers, pasted petition text)
     forwarded: str | None    # the body of a forwarded message, when there is one
+    # the message below the first « De : … Objet : » header block, that block removed,
+    # and who it is from: Outlook forwards look like replies
+    replied: str | None = None
+    replied_from: str = ""
 
 
 _APOS = "'’"
@@ -74,6 +78,7 @@ def split_quotes(text: str) -> Split:
     own: list[str] = []
     quoted: list[str] = []
     forwarded: str | None = None
+    replied: tuple[str, str] | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -96,10 +101,12 @@ def split_quotes(text: str) -> Split:
             i = end
             continue
         quoted.extend(lines[i:])
+        replied = _header_block(lines, i, end)
         break
     own, pasted = _without_call(own)
     return Split(own=_join(_single_blank_lines(own)), quoted=_join(quoted + pasted),
-                 forwarded=forwarded)
+                 forwarded=forwarded, replied=replied and replied[0],
+                 replied_from=replied[1] if replied else "")
 
 
 def _is_quoted(line: str) -> bool:
@@ -190,6 +197,14 @@ def _header_block_end(lines: list[str], i: int) -> int | None:
             break
         j += 1
     return j if keys & _SUBJECT_KEYS and len(keys) >= 2 else None
+
+
+def _header_block(lines: list[str], i: int, end: int) -> tuple[str, str] | None:
+    """(the message below, its « De : » value) when lines i to end are a header block."""
+    match = _HEADER.match(lines[i].replace("\u00a0", " "))
+    if not match or _key(match) not in _FROM_KEYS or _header_block_end(lines, i) != end:
+        return None
+    return _join(lines[end:]), lines[i][match.end():].strip()
 
 
 def _key(match: re.Match[str]) -> str:

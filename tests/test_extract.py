@@ -299,3 +299,39 @@ def test_lower_case_commune_on_a_lower_case_line(make_email):
     body = "je signe\npaul roche, adjoint au maire de st etienne\n"
     found = run(make_email, body, sender="paul roche <p.roche@example.org>")
     assert people(found) == [("Paul Roche", [("maire_adjoint", "Saint-Étienne", "42")], None)]
+
+
+def test_a_phone_line_without_capitals_gives_name_office_and_party(make_email):
+    """Names are capitalised to be read; the party is read as written, where a line
+    without capitals says nothing by its letter case."""
+    found = run(make_email, "ok pour moi je signe\nmathilde exemple cons. mun. st brieuc, ps\n",
+                sender="Mathilde Exemple <m.exemple@gmail.com>")
+    assert people(found) == [("Mathilde Exemple", [("conseiller_municipal", "Saint-Brieuc",
+                                                    "22")], "PS")]
+
+
+def test_an_outlook_forward_for_an_elu_is_read_below_its_header_block(make_email):
+    """« TR: » from Outlook has no forward marker, only a « De : … Objet : » block: with
+    the forwarder's intent (« je vous transmets ci-dessous sa signature »), the message
+    below is the élu's own."""
+    body = ("Bonjour,\n\nÀ la demande de M. Yann Exemple, je vous transmets ci-dessous sa "
+            "signature.\n\nCordialement,\n\nSecrétariat des élus\n\n"
+            "________________________________\n"
+            "De : Yann Exemple <yann.exemple@ariege.fr>\nEnvoyé : lundi 18 novembre 2024\n"
+            "À : Secrétariat des élus <secretariat.elus@ariege.fr>\nObjet : Tribune VSA\n\n"
+            "Bonjour,\nPouvez-vous transmettre ma signature : Yann Exemple, VP du Département "
+            "de l'Ariège, PS.\nMerci.\n")
+    found = run(make_email, body, sender="Secrétariat des élus <secretariat.elus@ariege.fr>",
+                subject="TR: Tribune VSA")
+    assert people(found) == [("Yann Exemple", [("conseiller_departemental", "Ariège", "09")],
+                              "PS")]
+
+
+def test_the_campaigns_own_message_below_a_header_block_is_not_read(make_email):
+    body = ("Je vous transmets ma signature ci-dessous.\n\nLou Exemple\n\n"
+            "De : Campagne Technopolice <petition@technopolice.fr>\nEnvoyé : lundi\n"
+            "À : Lou Exemple\nObjet : Signez\n\nIndiquez votre mandat, par exemple "
+            "« maire adjoint de Nantes (44) ».\nLéa Exemple, maire de Lunel\n")
+    found = run(make_email, body)
+    assert [name for name, _, _ in people(found)] == ["Lou Exemple"]
+    assert people(found)[0][1] == []

@@ -18,6 +18,12 @@ def triples(text):
     ("Paul Arnal, CM Albi (81) - PS", [("conseiller_municipal", "Albi", "81")]),
     ("cons. mun. Annecy – EELV", [("conseiller_municipal", "Annecy", "74")]),
     ("Maire du 5e arrondissement de Lyon", [("maire_arrondissement", "Lyon", "69")]),
+    ("Député au Parlement européen", [("depute_europeen", None, None)]),
+    ("Member of the European Parliament / Députée du Parlement européen",
+     [("depute_europeen", None, None)]),
+    # Marseille's title is plural: a sector spans two arrondissements
+    ("conseiller d'arrondissements du 4e secteur de Marseille (6e et 8e)",
+     [("conseiller_arrondissement", "Marseille", "13")]),
     ("conseiller·ère d'arrondissement du 18e (Paris)",
      [("conseiller_arrondissement", "Paris", "75")]),
     ("Maire de Millau et conseillère départementale de l'Aveyron (12)",
@@ -230,6 +236,13 @@ def test_messy_writing_of_offices(text, expected):
     ("maire de nant", [("maire", "Nant", "12")]),
     ("conseiller municipal de clermont-ferrand", [
         ("conseiller_municipal", "Clermont-Ferrand", "63")]),
+    # a saint's name says it is a commune: no « de » needed
+    ("mathilde exemple cons. mun. st brieuc, ps",
+     [("conseiller_municipal", "Saint-Brieuc", "22")]),
+    ("conseillère municipale st etienne", [("conseiller_municipal", "Saint-Étienne", "42")]),
+    ("maire st sulpice", [("maire", "Saint-Sulpice", None)]),
+    # …but a lone « saint » is no place (Le Saint, 56)
+    ("maire saint", [("maire", None, None)]),
 ])
 def test_commune_written_in_lower_case(text, expected):
     assert triples(text) == expected

@@ -266,3 +266,21 @@ def test_names_joined_by_et_above_a_singular_office_are_nobody():
 ])
 def test_surnames_with_an_apostrophe_after_one_capital(words, name):
     assert names.as_name(words) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Je signe.\nChristine Exemple, PCF", "Christine Exemple"),
+    ("Je signe.\nPaul Exemple (sans étiquette)", "Paul Exemple"),
+    ("Je signe.\nJean-Pierre Exemple – Parti socialiste", "Jean-Pierre Exemple"),
+])
+def test_a_name_line_may_end_with_the_party(text, name):
+    guess = names.signoff_name(text)
+    assert guess is not None and guess.name == name
+
+
+@pytest.mark.parametrize("text", [
+    "Je signe.\nPaul Exemple, maire de Trèbes et conseiller",  # an office, read elsewhere
+    "Je signe.\nMerci, PS",
+])
+def test_a_line_ending_with_something_else_is_no_name_line(text):
+    assert names.signoff_name(text) is None

@@ -236,3 +236,22 @@ def test_a_party_known_by_its_name_is_written_in_full():
                                   "les loyalistes et les indépendantistes", "UC Louvain"])
 def test_regional_look_alikes_are_not_parties(text):
     assert find_party(text) is None
+
+
+@pytest.mark.parametrize("text, party", [
+    ("mathilde exemple cons. mun. st brieuc, ps", "PS"),
+    ("cm albi - eelv, adjointe aux sports", "EELV"),
+    ("paul exemple, conseiller départemental, rn", "RN"),
+])
+def test_a_line_without_capitals_names_its_party_as_a_list_item(text, party):
+    hit = find_party(text)
+    assert hit is not None and hit.party == party
+
+
+@pytest.mark.parametrize("text", [
+    "ps: je signe aussi",         # a post-scriptum
+    "je suis passée au ps hier",  # not a list item
+    "Paul Exemple, ps",           # capitals elsewhere: the case of « ps » counts
+])
+def test_lower_case_acronyms_outside_such_lists_are_no_party(text):
+    assert find_party(text) is None

@@ -249,3 +249,25 @@ def test_many_unterminated_attribution_starts_are_fast():
     split = split_quotes(text)
     assert time.perf_counter() - start < 1.0
     assert split.quoted == ""
+
+
+OUTLOOK_FORWARD = (
+    "Bonjour,\n\nÀ la demande de M. Yann Exemple, je vous transmets ci-dessous sa signature.\n\n"
+    "Secrétariat des élus\n\n________________________________\n"
+    "De : Yann Exemple <yann.exemple@ariege.fr>\nEnvoyé : lundi 18 novembre 2024 08:12\n"
+    "À : Secrétariat des élus <secretariat.elus@ariege.fr>\nObjet : Tribune VSA\n\n"
+    "Bonjour,\nPouvez-vous transmettre ma signature : Yann Exemple, VP du Département de "
+    "l'Ariège, PS.\n\n> Le 4 nov. 2024, Campagne Technopolice a écrit :\n> Signez.\n"
+)
+
+
+def test_an_outlook_header_block_gives_the_message_below_and_its_sender():
+    split = split_quotes(OUTLOOK_FORWARD)
+    assert "Pouvez-vous" not in split.own
+    assert split.replied is not None and split.replied.startswith("Bonjour,\nPouvez-vous")
+    assert split.replied_from == "Yann Exemple <yann.exemple@ariege.fr>"
+
+
+def test_an_attribution_line_is_no_header_block():
+    split = split_quotes("Je signe.\n\nLe 4 nov. 2024, Lou Exemple a écrit :\nbla\n")
+    assert split.replied is None and split.replied_from == ""
