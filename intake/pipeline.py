@@ -47,7 +47,7 @@ from petition.storage.records import (
     verdict,
     write_record,
 )
-from petition.storage.rows import first_id, insert_row, update_row
+from petition.storage.rows import first_id, insert_row, savepoint, update_row
 
 __all__ = [
     "IngestReport", "Outcome", "ParseAhead", "PublicSignatory", "already_stored",
@@ -118,19 +118,22 @@ def process(session: Session | Connection, raw: RawMessage | ImapRaw, settings: 
     the caller commits.
 
     RECORD is RAW already parsed (`parse_message`), so that a caller can parse
-    before taking the write lock; without it, RAW is parsed here. The rows are
-    written with plain SQL statements (no ORM unit of work): one call per mail.
+    before taking the write lock; without it, RAW is parsed here (parsing never
+    raises: a message it cannot read is stored with its error). The message row is
+    written whole in one statement, its signatories in a savepoint: a failure there
+    leaves the message stored in error. Plain SQL statements (no ORM unit of work).
     """
     digest = hashlib.sha256(raw.data).hexdigest()
     message_id = header_message_id(raw.data)
     earlier = find_duplicate(session, message_id, digest)
     if earlier is not None:
         return Outcome("duplicate", earlier)
+    if record is None:
+        record = parse_message(raw.data, raw.source, parse_settings(settings))
     row_id = insert_row(_connection(session), MESSAGE, {
         "message_id": message_id, "sha256": digest, "raw": raw.data, "size": len(raw.data),
-        "status": "received", **_origin(raw)})
-    return _parse_and_store(session, row_id, message_id, raw.data, raw.source,
-                            settings, record)
+        **_origin(raw), **verdict(record, EXTRACTOR_VERSION, message_id)})
+    return _store_record(session, row_id, raw.source, settings, record)
 
 
 def _origin(raw: RawMessage | ImapRaw) -> dict[str, Any]:
@@ -169,15 +172,13 @@ def header_message_id(data: bytes) -> str | None:
     return clean(" ".join(str(value).split())) or None
 
 
-def _parse_and_store(session: Session | Connection, row_id: int, message_id: str | None,
-                     data: bytes, source: str, settings: Settings,
-                     record: Record | None = None) -> Outcome:
+def _store_record(session: Session | Connection, row_id: int, source: str,
+                  settings: Settings, record: Record) -> Outcome:
+    """Write RECORD's signatories for message ROW_ID in a savepoint; a failure marks the
+    message in error (its bytes stay stored)."""
     conn = _connection(session)
     try:
-        with session.begin_nested():
-            if record is None:
-                record = parse_message(data, source, parse_settings(settings))
-            update_row(conn, MESSAGE, row_id, verdict(record, EXTRACTOR_VERSION, message_id))
+        with savepoint(session):
             write_record(conn, row_id, record, settings.policy)
     except Exception as exc:
         log.exception("cannot store message %s (%s)", row_id, source)
@@ -187,6 +188,17 @@ def _parse_and_store(session: Session | Connection, row_id: int, message_id: str
     if record.kind == "error":
         return Outcome("error", row_id, record, record.error or "not an email")
     return Outcome("stored", row_id, record)
+
+
+def _parse_and_store(session: Session | Connection, row_id: int, message_id: str | None,
+                     data: bytes, source: str, settings: Settings,
+                     record: Record | None = None) -> Outcome:
+    """Parse a stored message again (unless RECORD is given) and write what it says."""
+    if record is None:
+        record = parse_message(data, source, parse_settings(settings))
+    update_row(_connection(session), MESSAGE, row_id,
+               verdict(record, EXTRACTOR_VERSION, message_id))
+    return _store_record(session, row_id, source, settings, record)
 
 
 def _mark_error(conn: Connection, row_id: int, reason: str) -> None:

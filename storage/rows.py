@@ -11,13 +11,15 @@ whose driver does not take ``?`` parameters gets the same rows through Core.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
 
 Processor = Callable[[Any], Any] | None
 
@@ -79,6 +81,29 @@ def first_id(conn: Connection, table: Table, where: str, params: Sequence[Any]) 
         f"SELECT id FROM {table.name} WHERE {where} ORDER BY id LIMIT 1", list(params)
     ).fetchone()
     return None if row is None else int(row[0])
+
+
+@contextmanager
+def savepoint(db: Connection | Session) -> Iterator[None]:
+    """A savepoint: what the block writes is rolled back when it raises. On a bare
+    connection it is issued on the DBAPI cursor (SQLAlchemy's nested transaction costs
+    more than the rows it protects); a session gets ``begin_nested``, made to emit its
+    SAVEPOINT at once (it would wait for the session's next statement, and rows written
+    through the cursor are none)."""
+    if isinstance(db, Session) or not _fast(db):
+        with db.begin_nested():
+            db.connection()  # a session emits its SAVEPOINT when it next connects: now
+            yield
+        return
+    cursor = _cursor(db)
+    cursor.execute("SAVEPOINT petition_rows")
+    try:
+        yield
+    except BaseException:
+        cursor.execute("ROLLBACK TO SAVEPOINT petition_rows")
+        cursor.execute("RELEASE SAVEPOINT petition_rows")
+        raise
+    cursor.execute("RELEASE SAVEPOINT petition_rows")
 
 
 # ------------------------------------------------------------------------ internals

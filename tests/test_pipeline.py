@@ -303,6 +303,35 @@ def test_process_returns_the_earlier_row_for_a_duplicate(session, settings, make
     assert (second.status, second.message_row_id) == ("duplicate", first.message_row_id)
 
 
+@pytest.mark.parametrize("through", ["session", "connection"])
+def test_a_failure_writing_the_signatories_leaves_the_message_in_error_and_no_rows(
+        engine, settings, make_email, monkeypatch, through):
+    """Whatever was written before the failure is rolled back with it (a savepoint),
+    through an ORM session (ingest, requeue) as through a bare connection (poll)."""
+    import petition.intake.pipeline as pipeline
+
+    real = pipeline.write_record
+
+    def half_then_fail(conn, *args, **kwargs):
+        real(conn, *args, **kwargs)  # the signatory, its mandates and event are written
+        raise RuntimeError("disk full after the signatory")
+
+    monkeypatch.setattr(pipeline, "write_record", half_then_fail)
+    raw = RawMessage("a", make_email(SIGNATURE))
+    if through == "session":
+        with Session(engine) as s, s.begin():
+            outcome = process(s, raw, settings)
+    else:
+        with engine.begin() as conn:
+            outcome = process(conn, raw, settings)
+    assert outcome.status == "error" and "disk full" in outcome.reason
+    with Session(engine) as s:
+        message = s.get(Message, outcome.message_row_id)
+        assert message.status == "error" and "disk full" in message.error
+        assert s.scalar(select(func.count()).select_from(Signatory)) == 0
+        assert s.scalar(select(func.count()).select_from(Event)) == 0
+
+
 def test_unreadable_sources_are_errors_and_the_run_goes_on(engine, settings, tmp_path,
                                                            make_email):
     empty = tmp_path / "empty.eml"

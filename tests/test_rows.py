@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from petition.storage.models import Event, Mandate, Message, Signatory
-from petition.storage.rows import first_id, insert_row, insert_rows, update_row
+from petition.storage.rows import first_id, insert_row, insert_rows, savepoint, update_row
 
 MESSAGE, SIGNATORY, MANDATE, EVENT = (m.__table__ for m in (Message, Signatory, Mandate, Event))
 PARIS = timezone(timedelta(hours=1))
@@ -91,3 +91,21 @@ def test_many_rows_update_and_lookup(engine):
 def test_outside_a_transaction_nothing_is_written(engine):
     with engine.connect() as conn, pytest.raises(RuntimeError, match="transaction"):
         insert_row(conn, MESSAGE, message_values(4))
+
+
+def stored_ids(engine) -> list[str]:
+    with Session(engine) as s:
+        return list(s.scalars(select(Message.message_id).order_by(Message.id)))
+
+
+@pytest.mark.parametrize("session", [False, True], ids=["connection", "session"])
+def test_a_savepoint_rolls_back_its_block_alone(engine, session):
+    with (Session(engine) if session else engine.connect()) as db, db.begin():
+        conn = db.connection() if session else db
+        insert_row(conn, MESSAGE, message_values(5))
+        with pytest.raises(ValueError), savepoint(db):
+            insert_row(conn, MESSAGE, message_values(6))
+            raise ValueError("the block failed")
+        with savepoint(db):
+            insert_row(conn, MESSAGE, message_values(7))
+    assert stored_ids(engine) == ["<m5@example.org>", "<m7@example.org>"]
