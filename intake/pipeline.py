@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
@@ -162,14 +163,27 @@ def _connection(db: Session | Connection) -> Connection:
 
 
 def header_message_id(data: bytes) -> str | None:
-    """The Message-ID header, read from the header block alone (angle brackets kept)."""
+    """The Message-ID header, read from the header block alone (angle brackets kept).
+
+    A block of plain ASCII "Name: value" lines (nearly every mail) is searched with one
+    expression; anything else goes through the stdlib parser, whose reading this is."""
     end = min((i for i in (data.find(b"\r\n\r\n"), data.find(b"\n\n")) if i >= 0),
               default=HEADER_LIMIT)
-    headers = BytesHeaderParser(policy=compat32).parsebytes(data[:min(end, HEADER_LIMIT)])
-    value = headers.get("Message-ID")
+    block = data[:min(end, HEADER_LIMIT)]
+    if _PLAIN_HEADERS.fullmatch(block):
+        found = _MESSAGE_ID.search(block)
+        value = found.group(1).decode("ascii") if found else None
+    else:
+        parsed = BytesHeaderParser(policy=compat32).parsebytes(block).get("Message-ID")
+        value = None if parsed is None else str(parsed)
     if value is None:
         return None
-    return clean(" ".join(str(value).split())) or None
+    return clean(" ".join(value.split())) or None
+
+
+_PLAIN_HEADERS = re.compile(rb"(?:[!-9;-~]+:[ -~\t]*(?:\r?\n[ \t][ -~\t]*)*(?:\r?\n|$))*")
+_MESSAGE_ID = re.compile(rb"^message-id:[ \t]*([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)",
+                         re.IGNORECASE | re.MULTILINE)
 
 
 def _store_record(session: Session | Connection, row_id: int, source: str,

@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
@@ -234,6 +236,32 @@ def test_header_message_id():
     assert header_message_id(b"Subject: x\r\nMessage-ID:\r\n <a@b>\r\n\r\nbody") == "<a@b>"
     assert header_message_id(b"Subject: x\n\nMessage-ID: <in-body@b>\n") is None
     assert header_message_id(b"") is None
+
+
+def reference_message_id(data: bytes) -> str | None:
+    """What the stdlib parser reads: the fast path must agree with it."""
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    from petition.storage.records import clean
+
+    end = min((i for i in (data.find(b"\r\n\r\n"), data.find(b"\n\n")) if i >= 0),
+              default=len(data))
+    value = BytesHeaderParser(policy=compat32).parsebytes(data[:end]).get("Message-ID")
+    return None if value is None else clean(" ".join(str(value).split())) or None
+
+
+HEADER_LINES = st.sampled_from([
+    b"Subject: x", b"Message-ID: <a@b>", b"Message-Id:<c@d>", b"MESSAGE-ID: \t<e@f> ",
+    b"Message-ID:", b" <folded@b>", b"\t<tab@b>", b"Message-ID : <spaced@b>",
+    b"X-Message-ID: <x@b>", b"From x Tue Nov  3 09:00:00 2026", b"Subject: caf\xc3\xa9",
+    b"Message-ID: <\xe9@b>", b"not a header line", b"To: a@b", b""])
+
+
+@given(st.lists(HEADER_LINES, max_size=8), st.sampled_from([b"\r\n", b"\n"]))
+def test_header_message_id_reads_what_the_stdlib_parser_reads(lines, eol):
+    data = eol.join(lines) + eol + eol + b"body\nMessage-ID: <in-body@b>\n"
+    assert header_message_id(data) == reference_message_id(data)
 
 
 def test_ingest_eml_maildir_and_mbox(engine, settings, tmp_path, make_email):
