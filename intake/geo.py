@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
-from petition.intake.textnorm import fold_with_offsets, is_upper_word, place_key, strip_article
+from petition.intake.textnorm import (
+    ARTICLES,
+    fold_with_offsets,
+    is_upper_word,
+    place_key,
+    strip_article,
+)
 
 OVERSEAS = ("971", "972", "973", "974", "976", "975", "977", "978", "986", "987", "988")
 SINGLE_CODE = ("971", "972", "973", "974", "976", "975", "977", "978", "986", "987", "988")
@@ -263,6 +269,28 @@ class _Communes:
                 out.setdefault(bare.replace(" ", ""), []).append(i)
         return out
 
+    def slug_indexes(self, slug: str) -> list[int]:
+        """The lines of communes actuelles whose key without spaces is ``slug``, with or
+        without a leading article: what ``by_slug`` holds, found by bisection over the
+        keys (a key is ``slug`` with spaces put back between some of its letters), so
+        nothing is indexed at start-up."""
+        found = self._spaced(slug, "")
+        for article in ARTICLES:
+            found.extend(i for i in self._spaced(slug, article) if i not in found)
+        return [i for i in found if self.lines[i][len(self.keys[i]) + 1] == "c"]
+
+    def _spaced(self, rest: str, head: str) -> list[int]:
+        """Lines whose key is ``head`` + ``rest`` with spaces put back in ``rest``."""
+        whole = head + rest
+        lo = bisect_left(self.keys, whole)
+        out = list(range(lo, bisect_right(self.keys, whole, lo)))
+        for n in range(1, len(rest)):
+            longer = f"{head}{rest[:n]} "
+            at = bisect_left(self.keys, longer)
+            if at < len(self.keys) and self.keys[at].startswith(longer):
+                out.extend(self._spaced(rest[n:], longer))
+        return out
+
     def get(self, key: str, bare: bool = False) -> tuple[Commune, ...]:
         indexes = self.by_bare_key.get(key) if bare else self.indexes(key)
         if not indexes:
@@ -304,7 +332,7 @@ def communes_by_slug(slug: str) -> tuple[tuple[str, str], ...]:
     """((name, département), …) of the communes actuelles whose name, folded with its
     spaces removed, is ``slug``, with or without its leading article ("lilas",
     "leslilas" → Les Lilas); sorted when there are several."""
-    indexes = _communes().by_slug.get(slug)
+    indexes = _communes().slug_indexes(slug) if slug else []
     if not indexes:
         return ()
     table = _communes()

@@ -124,7 +124,7 @@ def _point_spaces_forward(folded: str, offsets: list[int]) -> None:
 
 _SAINT = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 _SAINT_RX = re.compile(r"(?<![^ ])ste?s?(?![^ ])")
-_ARTICLES = ("les ", "le ", "la ", "l ")
+ARTICLES = ("les ", "le ", "la ", "l ")  # folded, as keys start
 
 
 def place_key(s: str) -> str:
@@ -143,7 +143,7 @@ def strip_article(key: str) -> str:
     """A folded key without its leading article (le, la, les, l')."""
     if not key.startswith("l"):
         return key
-    for art in _ARTICLES:
+    for art in ARTICLES:
         if key.startswith(art) and len(key) > len(art):
             return key[len(art):]
     return key

@@ -303,3 +303,11 @@ def test_build_script_runs_offline_on_a_local_package(tmp_path):
     check = subprocess.run([sys.executable, str(script), "--from", str(tmp_path / "package"),
                             "--out", str(out), "--check"], capture_output=True, text=True)
     assert check.returncode == 1 and "DIFFERS" in check.stdout
+
+
+def test_slug_lookup_by_bisection_finds_what_the_slug_index_holds():
+    """Every slug of every commune actuelle, found without building the index."""
+    table = geo._communes()
+    for slug, indexes in table.by_slug.items():
+        assert sorted(table.slug_indexes(slug)) == sorted(set(indexes)), slug
+    assert table.slug_indexes("nowhere") == []
