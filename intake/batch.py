@@ -1,9 +1,9 @@
 """Many files through ``parse_message``, in input order, over the usable CPUs.
 
 `petition parse` is handed hundreds of files at a time (the scorer passes 500). The
-parent parses the first file itself, which loads the data tables and compiles the
-scanners, then forks workers that inherit that warm state and parse the rest in
-chunks; lines come back in input order. A worker that dies (killed, out of memory)
+parent loads the data tables and compiles the scanners (``warm_up``), then forks
+workers that inherit that warm state and parse the files in chunks; lines come back
+in input order. A worker that dies (killed, out of memory)
 loses nothing: the parent parses the files not yet returned itself.
 """
 
@@ -16,7 +16,7 @@ from itertools import repeat
 from pathlib import Path
 
 from petition.intake import workers as pool
-from petition.intake.parse import ParseSettings, parse_message
+from petition.intake.parse import ParseSettings, parse_message, warm_up
 from petition.intake.record import Record, error_record
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def workers_for(count: int, jobs: int | None, min_files: int = pool.MIN_BACKLOG)
     if count < min_files or not pool.can_fork():
         return 1
     wanted = pool.default_workers() if jobs is None else jobs
-    return max(1, min(wanted, count - 1))
+    return max(1, min(wanted, count))
 
 
 def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
@@ -43,8 +43,8 @@ def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
         for path in paths:
             yield _line_of(path, settings, fmt)
         return
-    yield _line_of(paths[0], settings, fmt)  # warms what the workers inherit
-    rest = paths[1:]
+    warm_up(settings)  # what the workers inherit, built once
+    rest = paths
     done = 0
     try:
         with pool.process_pool(count) as executor:

@@ -59,3 +59,22 @@ def _records_of(mail, file: str | None, settings: ParseSettings) -> Record:
         subject=mail.subject, date=mail.date,
         reasons=(*found.reasons, *why_official, *why_places, *why_decision),
     )
+
+
+# A mail that takes every lazily built table and scanner on its way (communes, EPCI,
+# parties, institutional domains by table and by pattern, vCard): parsed once before
+# forking, it leaves nothing for each worker to build again.
+_WARM_UP = (
+    "From: Marie Exemple <marie.exemple@ville-lunel.fr>\r\n"
+    "Subject: Signature\r\nMessage-ID: <warm-up@petition.invalid>\r\n"
+    "Authentication-Results: mx.example; dkim=pass header.d=ville-lunel.fr\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    "Je signe la tribune.\r\n\r\nMarie Exemple\r\n"
+    "Conseillère municipale de Lunel (34), conseillère communautaire de Lunel Agglo\r\n"
+    "Parti socialiste\r\n\r\n> Le 4 nov. 2024, Paul Exemple <p@paris.fr> a écrit :\r\n> x\r\n"
+).encode()
+
+
+def warm_up(settings: ParseSettings = ParseSettings()) -> None:
+    """Load what parsing builds on first use, so that forked workers share it."""
+    parse_message(_WARM_UP, "warm-up", settings)

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from petition.intake import workers
 from petition.intake.errors import SourceError, one_line
-from petition.intake.parse import EXTRACTOR_VERSION, ParseSettings, parse_message
+from petition.intake.parse import EXTRACTOR_VERSION, ParseSettings, parse_message, warm_up
 from petition.intake.record import Record
 from petition.intake.sources import ImapRaw, RawMessage
 from petition.render.model import PublicSignatory
@@ -300,6 +300,7 @@ def parse_ahead(settings: Settings, backlog: int) -> Iterator[ParseAhead | None]
     if backlog < PARALLEL_MIN or count < 2:
         yield None
         return
+    warm_up(parse_settings(settings))  # built once, shared by the forked workers
     ahead = ParseAhead(settings, count)
     try:
         yield ahead

@@ -8,6 +8,7 @@ even by SIGKILL, so no orphan outlives a killed run.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -41,6 +42,7 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of forked workers (the platform's default start method where there is no
     fork) that stop with their parent."""
     context = multiprocessing.get_context("fork" if can_fork() else None)
+    gc.freeze()  # the parent's objects (tables, scanners) stay shared, out of the workers' GC
     return ProcessPoolExecutor(workers, mp_context=context,
                                initializer=_worker_start, initargs=(os.getpid(),))
 

@@ -87,3 +87,23 @@ def test_reading_a_folder_of_paths_keeps_argument_order(tmp_path):
     paths = [str(tmp_path / n) for n in names]
     out = list(batch.parse_files(paths, ParseSettings(), as_json, jobs=1))
     assert [Path(json.loads(line)["file"]).name for line, _ in out] == names
+
+
+WARMED = """
+from petition.intake import domains, geo, mandates, parties
+from petition.intake.parse import warm_up
+warm_up()
+loaded = [f.__name__ for f in (geo._communes, geo._epcis, domains._table, mandates._scanner,
+                               parties._table, parties._first_tokens)
+          if f.cache_info().currsize == 0]
+print(" ".join(loaded) or "all loaded")
+"""
+
+
+def test_warm_up_loads_the_tables_workers_would_each_build():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", WARMED], capture_output=True, text=True,
+                         check=True, timeout=60).stdout.strip()
+    assert out == "all loaded"
