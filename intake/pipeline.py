@@ -1,10 +1,12 @@
-"""Store: raw message → message row → parse → signatories, one transaction per message.
+"""Store: raw message → parse → message row and signatories, in the caller's transaction.
 
-The raw bytes are written first. If anything after that fails, the work done on
-the message is rolled back to a savepoint and the message row alone is kept with
-status 'error' and the reason, for `requeue` to try again: no message is lost.
-A message already stored (same Message-ID, or without one the same bytes) is
-counted as a duplicate and not stored again.
+A message is parsed first (parsing never raises) and its row is written whole: raw
+bytes, verdict and reasons. Its signatories are written in a savepoint: if that
+fails, it is rolled back and the message row is kept with status 'error' and the
+reason, for `requeue` to try again: no message is lost. A message already stored
+(same Message-ID, or without one the same bytes) is counted as a duplicate and not
+stored again. `ingest` gives each message its own transaction; the poller commits
+the mails of a batch together (intake/poll.py).
 
 The rows of a new message are written with plain SQL statements (no ORM unit
 of work): this runs once per mail polled. `parse_ahead` gives worker processes

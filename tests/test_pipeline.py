@@ -1,4 +1,4 @@
-"""The ingest pipeline: raw bytes first, one transaction per message, statuses, events."""
+"""The ingest pipeline: one row per message, signatories in a savepoint, statuses, events."""
 
 from __future__ import annotations
 
