@@ -51,6 +51,7 @@ _CONTEXT_BEFORE = re.compile(
 )
 BREAKS = frozenset(",;:()[]\n\r\t<>\"«»")
 _TOKEN = re.compile(r"[^\W_]+|[!&]")
+_NEXT_TOKEN = re.compile(r"(?:[^\w!&]|_)*([^\W_]+|[!&])")  # what _TOKEN finds next
 NO_PARTY = re.compile(
     r"\b(?:sans etiquette|sans parti|non encarte(?:e)?|non inscrit(?:e)?|apolitique"
     r"|independant(?:e)? de tout parti)\b"
@@ -140,6 +141,8 @@ class _Table:
     parties: dict[str, Party]  # canonical → Party
     by_key: dict[str, Party]  # raw key (letters, digits, "!") → Party
     by_first: dict[str, tuple[_Alias, ...]]  # first token → aliases, longest first
+    # first token → the tokens that may follow it, or None when it is an alias alone
+    seconds: dict[str, frozenset[str] | None]
 
 
 def raw_key(s: str) -> str:
@@ -184,7 +187,9 @@ def _table() -> _Table:
     ordered = {
         k: tuple(sorted(v, key=lambda a: -len(a.tokens))) for k, v in by_first.items()
     }
-    return _Table(parties, by_key, ordered)
+    seconds = {k: None if any(len(a.tokens) == 1 for a in v)
+               else frozenset(a.tokens[1] for a in v) for k, v in ordered.items()}
+    return _Table(parties, by_key, ordered, seconds)
 
 
 def party_info(canonical: str) -> Party | None:
@@ -233,12 +238,18 @@ def _scan(text: str):
     finds them), so a long mail costs one scan in C, not a Python step per word.
     """
     folded, offsets = fold_with_offsets(text)
-    table = _table().by_first
+    table, seconds = _table().by_first, _table().seconds
     resume = 0
     for first in _first_tokens().finditer(folded):
         if first.start() < resume:
             continue
-        aliases = table[first.group(0)]
+        word = first.group(0)
+        followers = seconds[word]
+        if followers is not None:  # « la » of « la pétition »: no alias goes on so
+            after = _NEXT_TOKEN.match(folded, first.end())
+            if after is None or after.group(1) not in followers:
+                continue
+        aliases = table[word]
         longest = len(aliases[0].tokens)
         spans = [(m.group(0), m.start(), m.end())
                  for m in islice(_TOKEN.finditer(folded, first.start()), longest)]
