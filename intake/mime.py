@@ -21,6 +21,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from email.parser import BytesHeaderParser
+from functools import cached_property
 
 from petition.intake.htmltext import html_to_text
 
@@ -52,15 +53,19 @@ class Mail:
 
     def header(self, name: str) -> str | None:
         """The first header with this name (case-insensitive), or None."""
-        low = name.lower()
-        for key, value in self.headers:
-            if key.lower() == low:
-                return value
-        return None
+        found = self._by_name.get(name.lower())
+        return found[0] if found else None
 
     def header_all(self, name: str) -> list[str]:
-        low = name.lower()
-        return [value for key, value in self.headers if key.lower() == low]
+        return list(self._by_name.get(name.lower(), ()))
+
+    @cached_property
+    def _by_name(self) -> dict[str, tuple[str, ...]]:
+        """Lower-cased name → its values in order (built on the first lookup)."""
+        out: dict[str, list[str]] = {}
+        for key, value in self.headers:
+            out.setdefault(key.lower(), []).append(value)
+        return {k: tuple(v) for k, v in out.items()}
 
 
 class NotAnEmail(ValueError):
