@@ -202,7 +202,7 @@ _SAINT = frozenset({"st", "ste", "saint", "sainte"})
 # What a commune written in lower case follows: « maire de st etienne », « élu à vitré ».
 _LOW_LINK = re.compile(r"(?:\bde |\bd'|\bdu |\bdes |\ba |\bau |\ben |\bsur )$")
 _BODY = re.compile(
-    r"(?:(?:la |l')?(?:Communaut[ée] (?:de communes|d'agglom[ée]ration|urbaine"
+    r"(?:(?:la |l')?(?:[Cc]ommunaut[ée] (?:de communes|d'agglom[ée]ration|urbaine"
     r"|de l'agglom[ée]ration)"
     r"|[Mm][ée]tropole(?: [Ee]urop[ée]enne)?|Eurom[ée]tropole|[Aa]gglo(?:m[ée]ration)?"
     r"|Territoire|EPT|CA|CC|CU)"
@@ -211,6 +211,9 @@ _BODY = re.compile(
     rf"|{_NAME_WORD}(?:[ ](?:{_LINK}){{0,2}}{_NAME_WORD}){{0,4}} (?:[Mm][ée]tropole|[Aa]gglo"
     r"(?:m[ée]ration)?|Communaut[ée])(?![\w-]))"
 )
+# A body named in lower case by its kind, then its own name: « communauté de communes
+# du Pays de Landivisiau » (the name after it was read with its capitals).
+_LOWER_BODY = re.compile(r"(?:la |l')?(?:communaut[ée] |m[ée]tropole |agglom[ée]ration )")
 _CODE = r"(?:2[AaBb]|9[78]\d|0[1-9]|[1-9]\d)"
 _CODE_AFTER = re.compile(
     rf"[ ]*(?:\([ ]*(?P<p>{_CODE})[ ]*\)|\((?P<pn>[^()\n]{{2,40}})\)"
@@ -285,6 +288,15 @@ def commune_of(name: str) -> str | None:
     first = found[0]
     canon = getattr(first, "name", None) or (first[0] if isinstance(first, tuple) else None)
     return canon if isinstance(canon, str) else name
+
+
+def _written_departement(written: str, name: str) -> str | None:
+    """The département of a commune written under another name than its own
+    (« Montreuil-sous-Bois » is Montreuil, 93, though several communes are Montreuil)."""
+    if geo.place_key(written) == geo.place_key(name):
+        return None
+    deps = {c.departement for c in geo.communes_named(written)}
+    return deps.pop() if len(deps) == 1 else None
 
 
 def commune_dep(name: str, hint: str | None = None) -> str | None:
@@ -374,9 +386,10 @@ def _resolve(rule: str, cand: str) -> tuple[str, str, str | None] | None:
     if rule in ("commune", "paris"):
         if is_body(c2) and _BODY_WORDS.search(_key(c2)):
             return None
-        name = commune_of(c2) or commune_of(c)
+        written = c2 if commune_of(c2) else c
+        name = commune_of(written)
         if name:
-            return "", name, None
+            return "", name, _written_departement(written, name)
         return None
     if rule == "city":
         k = _key(c2)
@@ -538,13 +551,20 @@ def _place_at(text: str, folded: str, start: int, rule: str
                 continue
             override, place, inferred = got
             code, end, _ = _code_after(text, folded, cend, rule, place)
-            if cand[:1].islower() and not _lower_case_place(text, con, rule, place, code):
+            if (cand[:1].islower() and not _lower_body(cand)
+                    and not _lower_case_place(text, con, rule, place, code)):
                 break  # nor a shorter piece of it: « st nazaire » is not « st » (Le Saint)
             if text[con - 1:con] == "(" and text[cend:cend + 1] == ")":
                 end = max(end, cend + 1)
             written = code is not None
             return override, place, code or inferred, max(end, cend), written
     return None
+
+
+def _lower_body(cand: str) -> bool:
+    """« communauté de communes du Pays de Landivisiau »: a body's kind in lower case,
+    then its own name with capitals."""
+    return _LOWER_BODY.match(cand) is not None and any(c.isupper() for c in cand)
 
 
 def _lower_case_place(text: str, pos: int, rule: str, place: str, code: str | None) -> bool:

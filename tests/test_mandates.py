@@ -18,6 +18,20 @@ def triples(text):
     ("Paul Arnal, CM Albi (81) - PS", [("conseiller_municipal", "Albi", "81")]),
     ("cons. mun. Annecy – EELV", [("conseiller_municipal", "Annecy", "74")]),
     ("Maire du 5e arrondissement de Lyon", [("maire_arrondissement", "Lyon", "69")]),
+    # a commune's other name says which of the homonyms it is
+    ("conseillère municipale à Montreuil-sous-Bois", [("conseiller_municipal", "Montreuil", "93")]),
+    ("maire de Saint-Denis de la Réunion", [("maire", "Saint-Denis", "974")]),
+    ("élue au conseil municipal de Landerneau", [("conseiller_municipal", "Landerneau", "29")]),
+    ("élue de l'opposition au Conseil municipal de Brest",
+     [("conseiller_municipal", "Brest", "29")]),
+    # a body's kind in lower case, then its name
+    ("Présidente de la communauté de communes du Pays de Landivisiau",
+     [("conseiller_communautaire", "communauté de communes du Pays de Landivisiau", "29")]),
+    # a body not named: the office stands, its place unknown
+    ("maire et vice-président de la communauté de communes",
+     [("maire", None, None), ("conseiller_communautaire", None, None)]),
+    ("VP de l'agglo, adjoint au maire de Lannion",
+     [("conseiller_communautaire", None, None), ("maire_adjoint", "Lannion", "22")]),
     ("Député au Parlement européen", [("depute_europeen", None, None)]),
     ("Member of the European Parliament / Députée du Parlement européen",
      [("depute_europeen", None, None)]),
