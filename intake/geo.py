@@ -517,10 +517,16 @@ def epci_named(text: str) -> Epci | None:
 
 
 def _grand(key: str, table: _Epcis) -> Epci | None:
-    """« le Grand Narbonne », « Grand Poitiers »: a « Grand … » that names one EPCI and
-    no commune (Grand-Couronne is a commune) is that body."""
+    """A name without a type word that names one EPCI and nothing else is that body:
+    « le Grand Narbonne », « Grand Poitiers » (Grand-Couronne is a commune), and a
+    name of several words (« Lamballe Terre et Mer »); « Lorient » is the commune, a
+    « Pays … » a land."""
     bare = key[3:] if key.startswith("le grand ") else key
-    if not bare.startswith("grand ") or communes_named(bare):
+    if not (bare.startswith("grand ") or " " in bare) or communes_named(bare):
+        return None
+    if bare.startswith(("pays ", "le pays ")):
+        return None  # « le Pays basque » is a land before it is a body
+    if departement_from_name(bare) or region_from_name(bare):
         return None
     return table.by_core.get(bare) or table.by_core.get("le " + bare)
 

@@ -351,7 +351,7 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> str | None:
         before = _last_words(text, clause_start, start, NEGATION_WINDOW)
         if _NEW_SUBJECT.match(found.group(0)) and before.endswith(","):
             return found.group(0)  # « ne tenez pas compte de mon mail, je signe »
-        if not negated(before):
+        if not negated(before) and not _HYPOTHETICAL.search(before):
             return found.group(0)
     return None
 
@@ -374,6 +374,9 @@ _CLAUSE_ENDS = ".!?;:\n"  # CLAUSE_END's characters
 # A sentence wrapped onto the next line (« que mon nom\nn'apparaisse pas »): one line.
 _UNWRAP = re.compile(r"(?<=[^\W\d_]|,)[ \t]*\n(?=[ \t]*[a-zà-ÿœ])")
 _NEW_SUBJECT = re.compile(r"(?:je|j|nous) ")
+# « si je signe, est-ce que cela engage la commune ? »: a condition, not a signature
+# (« s'il faut retirer ma signature » too; « si possible, je signe » is no condition on it)
+_HYPOTHETICAL = re.compile(r"(?:^| )(?:si|s il|s ils|au cas ou|lorsque|lorsqu)(?: [^ ,]+){0,2}$")
 
 
 def _last_words(text: str, begin: int, end: int, count: int) -> str:

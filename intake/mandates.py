@@ -168,8 +168,9 @@ _DELEG = _expand(r"(?:{delegue}s?|chargee?s?|en charge|responsable)")
 _MODIFIERS = re.compile(  # also at the start of the next line (a wrapped sentence)
     r"[ ,]*(?:\n[ \t]*)?(?:d'opposition|de l'opposition|de (?:la )?(?:majorite|minorite|opposition)"
     r"|independante?s?|sortante?s?|reelue?s?|en exercice|suppleante?s?"
-    r"|" + _DELEG + r"(?: (?:a|au|aux|de|du|des|d'|a la|a l'|pour))?[^\n,;()\-]{0,60}?"
-    r"(?=[ ][\-][ ]|[,;()\n]|$| (?:de|d'|du|a) [A-Z]| et )"
+    r"|" + _DELEG + r"(?:[ ]*\([A-Za-z.]{1,6}\))?"  # « délégué (CMD) à la vie associative »
+    r"(?: (?:a|au|aux|de|du|des|d'|a la|a l'|pour))?[^\n,;()\-]{0,60}?"
+    r"(?=[ ][\-][ ]|[,;()\n]|$| (?:de|d'|du|a) [A-Z]| et (?!aux |au |a la |a l'|à la |à l'|à ))"
     r"|(?:du|des) " + MACROS["ord"] + r"(?:(?: et|,) " + MACROS["ord"] + r")*"
     r"(?: arrondissements?| secteurs?)?"
     r"|de la " + MACROS["ord"] + r" circonscription"
@@ -213,7 +214,7 @@ _BODY = re.compile(
 )
 # A body named in lower case by its kind, then its own name: « communauté de communes
 # du Pays de Landivisiau » (the name after it was read with its capitals).
-_LOWER_BODY = re.compile(r"(?:la |l')?(?:communaut[ée] |m[ée]tropole |agglom[ée]ration )")
+_LOWER_BODY = re.compile(r"(?:la |l')?(?:communaut[ée] |m[ée]tropole |agglo(?:m[ée]ration)? )")
 _CODE = r"(?:2[AaBb]|9[78]\d|0[1-9]|[1-9]\d)"
 _CODE_AFTER = re.compile(
     rf"[ ]*(?:\([ ]*(?P<p>{_CODE})[ ]*\)|\((?P<pn>[^()\n]{{2,40}})\)"

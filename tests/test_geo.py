@@ -191,6 +191,11 @@ def test_epci_named_refuses_bare_places_and_carries_departements():
     assert epci_named("Pays Basque") is None
     assert epci_named("Ensemble") is None
     assert epci_named("Est Ensemble").departements == ("93",)
+    # a name of several words that names one body and no commune, département or région
+    assert epci_named("Lamballe Terre et Mer").departements == ("22",)
+    assert epci_named("Terres de Montaigu").kind == "CA"
+    assert epci_named("Pays de la Loire") is None
+    assert epci_named("Saint Nazaire") is None
     assert set(epci_named("Métropole du Grand Paris").departements) >= {"75", "93"}
 
 

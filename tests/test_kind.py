@@ -533,3 +533,17 @@ def test_personal_mail_has_no_bulk_header():
 ])
 def test_refusals_beside_an_office_are_other(text):
     assert text_kind("Re: Tribune", f"{text}\nMarc Sample, maire de Crest", True)[0] == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Une question : si je signe en indiquant mon mandat, est-ce que cela engage la commune ?",
+    "Au cas où je signe, mon nom sera-t-il publié ?",
+    "S'il faut retirer ma signature plus tard, comment faire ?",
+])
+def test_a_condition_is_no_signature_nor_withdrawal(text):
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] == "other"
+
+
+@pytest.mark.parametrize("text", ["Si je signe ? Oui : je signe.", "Si possible, je signe."])
+def test_a_condition_then_the_act_is_the_act(text):
+    assert text_kind("Re: Tribune", text)[0] == "signature"

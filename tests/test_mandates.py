@@ -21,6 +21,18 @@ def triples(text):
     # a commune's other name says which of the homonyms it is
     ("conseillère municipale à Montreuil-sous-Bois", [("conseiller_municipal", "Montreuil", "93")]),
     ("maire de Saint-Denis de la Réunion", [("maire", "Saint-Denis", "974")]),
+    ("conseiller municipal délégué (CMD) à la vie associative, Vaulx-en-Velin",
+     [("conseiller_municipal", "Vaulx-en-Velin", "69")]),
+    ("Maire de Lamballe-Armor et VP de l'agglo Lamballe Terre et Mer (22)",
+     [("maire", "Lamballe-Armor", "22"),
+      ("conseiller_communautaire", "agglo Lamballe Terre et Mer", "22")]),
+    ("vice-présidente de Terres de Montaigu", [("conseiller_communautaire",
+                                                "Terres de Montaigu", "85")]),
+    # a party tag inside the office; a delegation over two domains, the town hall below
+    ("En tant qu'adjointe (PS) au maire d'Albi, chargée de la démocratie locale",
+     [("maire_adjoint", "Albi", "81")]),
+    ("Conseiller municipal délégué au numérique et aux libertés publiques\nVille de Niort",
+     [("conseiller_municipal", "Niort", "79")]),
     ("élue au conseil municipal de Landerneau", [("conseiller_municipal", "Landerneau", "29")]),
     ("élue de l'opposition au Conseil municipal de Brest",
      [("conseiller_municipal", "Brest", "29")]),
