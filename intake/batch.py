@@ -3,8 +3,8 @@
 `petition parse` is handed hundreds of files at a time (the scorer passes 500). The
 parent loads the data tables and compiles the scanners (``warm_up``), then forks
 workers that inherit that warm state and parse the files in chunks; lines come back
-in input order. A worker that dies (killed, out of memory)
-loses nothing: the parent parses the files not yet returned itself.
+in input order. A worker that dies (killed, out of memory) loses nothing: the parent
+parses the files not yet returned itself.
 """
 
 from __future__ import annotations
