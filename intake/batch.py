@@ -47,12 +47,15 @@ def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
     rest = paths
     done = 0
     try:
-        with pool.process_pool(count) as executor:
+        executor = pool.process_pool(count)
+        try:
             chunk = max(1, min(32, len(rest) // (count * 4)))
             lines = executor.map(_work, rest, repeat(settings), repeat(fmt), chunksize=chunk)
             for line in lines:
                 yield line
                 done += 1
+        finally:
+            pool.close_pool(executor)
     except BrokenProcessPool:
         log.warning("a parse worker died; parsing the %d remaining files in this process",
                     len(rest) - done)

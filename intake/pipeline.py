@@ -291,7 +291,7 @@ class ParseAhead:
             return None
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        workers.close_pool(self._pool, cancel=True)
 
 
 @contextmanager

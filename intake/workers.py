@@ -40,11 +40,20 @@ def can_fork() -> bool:
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of forked workers (the platform's default start method where there is no
-    fork) that stop with their parent."""
+    fork) that stop with their parent; ``close_pool`` ends it."""
     context = multiprocessing.get_context("fork" if can_fork() else None)
+    gc.collect()
     gc.freeze()  # the parent's objects (tables, scanners) stay shared, out of the workers' GC
     return ProcessPoolExecutor(workers, mp_context=context,
                                initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def close_pool(pool: ProcessPoolExecutor, cancel: bool = False) -> None:
+    """Shut the pool down and give the parent's objects back to its GC."""
+    try:
+        pool.shutdown(wait=True, cancel_futures=cancel)
+    finally:
+        gc.unfreeze()
 
 
 def _worker_start(parent: int) -> None:

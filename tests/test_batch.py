@@ -107,3 +107,12 @@ def test_warm_up_loads_the_tables_workers_would_each_build():
     out = subprocess.run([sys.executable, "-c", WARMED], capture_output=True, text=True,
                          check=True, timeout=60).stdout.strip()
     assert out == "all loaded"
+
+
+def test_the_parents_objects_go_back_to_its_gc_after_the_pool(files):
+    """Frozen for the fork (workers leave them alone), then given back: a long-running
+    poller must not keep every object of every backlog forever."""
+    import gc
+
+    list(batch.parse_files(files, ParseSettings(), as_json, jobs=2, min_files=2))
+    assert gc.get_freeze_count() == 0

@@ -598,6 +598,8 @@ def test_parse_ahead_only_for_a_long_backlog(settings):
         assert few is None
     with parse_ahead(settings, PARALLEL_MIN) as many:
         assert (many is None) == (default_workers() < 2)
+    import gc
+    assert gc.get_freeze_count() == 0  # the parent's objects back in its GC
 
 
 WORKERS_OF_A_KILLED_PARENT = """
