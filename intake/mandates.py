@@ -546,6 +546,9 @@ _COMMUNE_WORD = re.compile(
 def _place_at(text: str, folded: str, start: int, rule: str
               ) -> tuple[str, str | None, str | None, int, bool] | None:
     for con in _connectors(folded, start):
+        if rule == "body" and (_COMMUNE_WORD.search(folded, start, con)
+                               or _COMMUNE_WORD.match(folded, con)):
+            continue  # « Ville de Quimper » under an intercommunal office is not its body
         for cand, cend in _place_candidates(text, con):
             got = _resolve(rule, cand)
             if got is None:
@@ -974,6 +977,27 @@ _POSTAL = re.compile(r"(?<![\d.])(\d{5})[ \t]+(?:cedex[ \t]+)?(" + _NAME_WORD
                      + _NAME_WORD + r"){0,5})")
 
 
+def _town_hall_line(text: str, hits: list[Hit]) -> None:
+    """A communal office written without its commune, above a line of the same block
+    that names the town (« Ville de Quimper », « Mairie de Plouha »), is held there."""
+    for h in hits:
+        if h.type not in COMMUNAL or h.place is not None:
+            continue
+        block = text[h.end:h.end + 300].split("\n\n")[0]
+        for line in block.split("\n")[1:5]:
+            m = _TOWN_LINE.match(line)
+            name = commune_of(m.group(1)) if m else None
+            if name:
+                h.place, h.departement = name, _written_departement(m.group(1), name) or (
+                    commune_dep(name))
+                break
+
+
+_TOWN_LINE = re.compile(r"[ \t]*(?:Ville|Mairie|Commune) (?:de |d'|d’|du )(" + _NAME_WORD
+                        + r"(?:[ \-](?:(?:sur|sous|en|les|lès|de|du|des|la|le|l'|d')[ \-])?"
+                        + _NAME_WORD + r"){0,5})[ \t]*(?:\(|$)")
+
+
 def _town_hall_address(text: str, hits: list[Hit]) -> None:
     """A municipal office written without its commune, signed above the address of a
     town hall (« Hôtel de Ville – … – 29200 Brest »), is held in that commune."""
@@ -1053,6 +1077,7 @@ def find_hits(text: str) -> list[Hit]:
     _commune_of_the_group(text, hits)
     _share_codes(text, hits)
     _postcodes(text, hits)
+    _town_hall_line(text, hits)
     _town_hall_address(text, hits)
     cities = [h.place for h in hits if h.place in CITY_DEPS]
     for h in hits:

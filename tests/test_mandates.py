@@ -33,6 +33,13 @@ def triples(text):
      [("maire_adjoint", "Albi", "81")]),
     ("Conseiller municipal délégué au numérique et aux libertés publiques\nVille de Niort",
      [("conseiller_municipal", "Niort", "79")]),
+    ("Élu depuis 2020 au conseil municipal de Morlaix", [("conseiller_municipal", "Morlaix",
+                                                         "29")]),
+    # the town's line below a block of offices: the communal ones are held there; it is
+    # no intercommunal body
+    ("Conseillère municipale\nConseillère communautaire\nVille de Quimper",
+     [("conseiller_municipal", "Quimper", "29"), ("conseiller_communautaire", None, None)]),
+    ("conseillère communautaire\nVille de Quimper", [("conseiller_communautaire", None, None)]),
     ("élue au conseil municipal de Landerneau", [("conseiller_municipal", "Landerneau", "29")]),
     ("élue de l'opposition au Conseil municipal de Brest",
      [("conseiller_municipal", "Brest", "29")]),
