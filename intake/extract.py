@@ -215,7 +215,7 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None,
                 p.hits.extend(floating)
         if bare and not floating:
             named = [p for p in named if p.hits] or named
-    whole_party = parties.find_party(written)
+    whole_party: list[parties.PartyHit | None] = []  # read once, when a block has none
     out = []
     for p in named:
         others = set().union(*(o.lines for o in named if o is not p))
@@ -225,7 +225,9 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None,
         if hit is None and block and parties.says_no_party(block):
             party_reason = ""  # « …, sans étiquette »: no party, not the text's
         elif hit is None:
-            hit = whole_party
+            if not whole_party:
+                whole_party.append(parties.find_party(written))
+            hit = whole_party[0]
             party_reason = "party from the whole text (-0.1)"
         party = hit.party if hit else None
         found = mandates.merge(sorted(p.hits, key=lambda h: h.start))
