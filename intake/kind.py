@@ -166,8 +166,8 @@ WITHDRAW_TEXT = re.compile(
     rf"|{WITHDRAW_EN}"
 )
 SIGN_TEXT = re.compile(
-    r"\bje (signe|co ?signe|contresigne)\b"
-    r"|\bnous (signons|cosignons)\b"
+    r"\bje (?:la |l |le )?(signe|co ?signe|contresigne)\b"  # « je la signe avec conviction »
+    r"|\bnous (?:la |l |le )?(signons|cosignons)\b"
     r"|\bje soussigne"
     r"|\bje (souhaite|veux|voudrais|tiens a|desire|souhaiterais) (aussi |moi aussi |egalement )?"
     r"(signer|apporter ma signature|m associer|soutenir|ajouter mon nom|etre signataire)"
@@ -200,7 +200,8 @@ SIGN_TEXT = re.compile(
 )
 REFUSAL_TEXT = re.compile(
     r"\bne (peux|pourrai|pourrais|veux|souhaite|vais)\b[^.]{0,20}\b(pas|jamais|plus) signer"
-    r"|\bje ne signerai\b|\bje ne signe pas\b|\bne (?:pas|jamais) signer\b"
+    r"|\bje ne (?:la |le |l )?signerai\b|\bje ne (?:la |le |l )?signe pas\b"
+    r"|\bne (?:pas|jamais) (?:la |le |l )?signer\b"
     r"|\bje (?:signe|signerai) (?:pas|jamais)\b"  # spoken French drops the « ne »
     r"|\bne (?:suis|sommes) pas en mesure de signer\b"
     r"|\b(?:i|we) (?:am|m|are|re) (?:not able|unable|not in a position) to sign\b"

@@ -135,8 +135,11 @@ _OTHERS_BEFORE = re.compile(
     r"|secretariat|equipe|service|services|directeur|directrice|candidate?s?|candidature"
     r"|conseil|epoux|epouse)(?: parlementaire)?(?: (?:du|de la|de l'|d'un|d'une|au|aux|des"
     r"|de|a|a la|aupres du|aupres de la))?"
-    r"|\b(?:madame|monsieur|mme|m\.|mr|mlle) (?:le|la)|\bd'|\bdes|\bau|\bdu|\bnos|\bvos|\bles)"
+    r"|\b(?:madame|monsieur|mme|m\.|mr|mlle) (?:le|la)|\bd'|\bdes|\bau|\bdu|\bnos|\bvos|\bles"
+    r"|\b(?:avec|par|selon|contre|chez|sans|envers|entre) (?:le|la|l'))"  # « avec le maire »
     r" *$")
+# « Le maire, lui, n'a pas souhaité signer »: the office of someone set apart
+_SET_APART = re.compile(r"[ ]*,[ ]*(?:lui|elle|eux|elles)[ ]*,")
 _TITLE_ONLY = {"maire", "senateur", "depute"}
 _ON_BEHALF = re.compile(r"(?:de la part|au nom|pour le compte) (?:de |d'|du )"
                         r"(?:(?:madame|monsieur|mme|m\.) (?:le |la ))?$")
@@ -618,7 +621,7 @@ def _voided(text: str, folded: str, start: int, end: int, row: Row) -> bool:
     if _FORMER_BEFORE.search(before) or _FORMER_BEFORE.search(
             _sentence_wrapped_before(text, folded, line_start, start)):
         return True
-    if _FORMER_AFTER.match(folded, end):
+    if _FORMER_AFTER.match(folded, end) or _SET_APART.match(folded, end):
         return True
     word = folded[start:end].strip()
     if _OTHERS_BEFORE.search(before):
@@ -745,30 +748,37 @@ _WRAPPED_LINK = re.compile(r"(\b(?:de la|de|du|des|d'|d’|l'|l’|à|au|aux|en)
 
 
 _MUNICIPAL = frozenset({"maire", "maire_adjoint", "conseiller_municipal"})
-_ONCE = re.compile(r"\b(?:ancien(?:ne)?|anc\.|ex)[ \-]*$")
+# a former office, or one denied then corrected (« je ne suis pas maire de X mais
+# première adjointe »): the commune carries over to the office after it
+_ONCE = re.compile(r"\b(?:ancien(?:ne)?|anc\.|ex|(?P<denied>pas|plus))[ \-]*$")
+_BUT = re.compile(r"\bmais\b")
 
 
 def _former_commune(text: str, folded: str, m: re.Match[str], row: Row) -> Hit | None:
     """« Ancien maire de Thiers (2008-2020) »: a former municipal office and its commune."""
     if row.type not in _MUNICIPAL or row.rule != "commune":
         return None
-    if not _ONCE.search(folded, max(0, m.start() - 12), m.start()):
+    once = _ONCE.search(folded, max(0, m.start() - 12), m.start())
+    if not once:
         return None
     override, place, code, end, written = _scan_place(text, folded, m.end(), row.rule)
     if override or place is None:
         return None
-    return Hit(row.type, "", place, code, written, m.start(), end, row.rule)
+    label = "denied" if once.group("denied") else ""
+    return Hit(row.type, label, place, code, written, m.start(), end, row.rule)
 
 
 def _same_commune_as_before(text: str, hits: list[Hit], formers: list[Hit]) -> None:
     """« Ancien maire de Thiers, je siège aujourd'hui comme conseiller municipal
     d'opposition »: a municipal office written without its commune, in the same
-    paragraph right after a former municipal office, is held in that commune."""
+    paragraph right after a former municipal office (or a denied one it corrects: « pas
+    maire de X mais adjointe »), is held in that commune."""
     for h in hits:
         if h.type not in _MUNICIPAL or h.place is not None:
             continue
         before = [f for f in formers if f.end <= h.start and h.start - f.end < 200
-                  and "\n\n" not in text[f.end:h.start]]
+                  and "\n\n" not in text[f.end:h.start]
+                  and (f.label != "denied" or _BUT.search(fold_keep(text[f.end:h.start])))]
         if before:
             h.place, h.departement = before[-1].place, h.departement or before[-1].departement
             _infer(h)

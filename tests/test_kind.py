@@ -547,3 +547,13 @@ def test_a_condition_is_no_signature_nor_withdrawal(text):
 @pytest.mark.parametrize("text", ["Si je signe ? Oui : je signe.", "Si possible, je signe."])
 def test_a_condition_then_the_act_is_the_act(text):
     assert text_kind("Re: Tribune", text)[0] == "signature"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Votre tribune prolonge ce combat : je la signe avec conviction.", "signature"),
+    ("Nous la signons, toutes et tous.", "signature"),
+    ("Cette tribune, je ne la signerai pas.", "other"),
+    ("Je préfère ne pas la signer.", "other"),
+])
+def test_the_text_named_by_a_pronoun(text, kind):
+    assert text_kind("Re: Tribune", text, has_mandate=True)[0] == kind

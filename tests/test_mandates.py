@@ -33,6 +33,15 @@ def triples(text):
      [("maire_adjoint", "Albi", "81")]),
     ("Conseiller municipal délégué au numérique et aux libertés publiques\nVille de Niort",
      [("conseiller_municipal", "Niort", "79")]),
+    ("Élue à l'Assemblée de Corse depuis 2021", [("conseiller_territorial", "Corse", None)]),
+    # a denied office corrected by « mais »: its commune carries over
+    ("je ne suis pas maire de\nFontrailles mais première adjointe",
+     [("maire_adjoint", "Fontrailles", "65")]),
+    # someone else's title: « avec le maire », « Le maire, lui, … »
+    ("Après discussion avec le maire, je retire ma signature.\nAdjointe au maire de Salazie",
+     [("maire_adjoint", "Salazie", "974")]),
+    ("Le maire, lui, n'a pas souhaité signer. Conseillère municipale de Lunel",
+     [("conseiller_municipal", "Lunel", "34")]),
     ("Élu depuis 2020 au conseil municipal de Morlaix", [("conseiller_municipal", "Morlaix",
                                                          "29")]),
     # the town's line below a block of offices: the communal ones are held there; it is
