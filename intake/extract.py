@@ -215,38 +215,76 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None,
                 p.hits.extend(floating)
         if bare and not floating:
             named = [p for p in named if p.hits] or named
-    whole_party: list[parties.PartyHit | None] = []  # read once, when a block has none
+    whole: list[parties.PartyHit | None] = []  # the whole text's, read once if needed
     out = []
     for p in named:
         others = set().union(*(o.lines for o in named if o is not p))
-        block = _block(lines, p.lines, others)
-        hit = parties.find_party(block) if block else None
-        party_reason = "party from the person's lines"
-        if hit is None and block and parties.says_no_party(block):
-            party_reason = ""  # « …, sans étiquette »: no party, not the text's
-        elif hit is None:
-            if not whole_party:
-                whole_party.append(parties.find_party(written))
-            hit = whole_party[0]
-            party_reason = "party from the whole text (-0.1)"
+        hit, party_reason = _party_of(p, lines, written, others, whole)
         party = hit.party if hit else None
         found = mandates.merge(sorted(p.hits, key=lambda h: h.start))
         out.append(_signatory(p, found, party, conf_name, party_reason if party else ""))
     return out
 
 
+def _party_of(p: _Person, lines: list[str], written: str, others: set[int],
+              whole: list[parties.PartyHit | None]) -> tuple[parties.PartyHit | None, str]:
+    """The person's party and where it was read: their lines (« sans étiquette » there
+    is no party), else the lines of their offices, else the whole text."""
+    block = _block(lines, p.lines, others)
+    hit = parties.find_party(block) if block else None
+    if hit is not None:
+        return hit, "party from the person's lines"
+    if block and parties.says_no_party(block):
+        return None, ""
+    hit = _party_by_offices(written, p, others)
+    if hit is not None:
+        return hit, "party from the lines of the person's offices"
+    if not others:
+        if not whole:
+            whole.append(parties.find_party(written))
+        return whole[0], "party from the whole text (-0.1)"
+    theirs = _block_lines(lines, others)  # another signatory's party is not theirs…
+    rest = "\n".join("" if i in theirs and not _SHARED.search(line) else line
+                     for i, line in enumerate(lines))  # …unless said of both
+    return parties.find_party(rest), "party from the text outside others' lines (-0.1)"
+
+
+# « Tous deux membres de Place publique »: a party line said of several signatories
+_SHARED = re.compile(r"\b(?:tou(?:te)?s (?:les )?(?:deux|trois|quatre|cinq)|nous (?:sommes|"
+                     r"appartenons)|les deux|ensemble)\b", re.IGNORECASE)
+
+
+def _party_by_offices(text: str, p: _Person, others: set[int]) -> parties.PartyHit | None:
+    """The party on the lines of the person's own offices (« je signe, en tant qu'élu
+    communiste et conseiller municipal de Sauve »), before the whole text is read,
+    where others' parties may be named (« les élus RN ont réclamé des caméras »)."""
+    lines = text.split("\n")
+    own = {text.count("\n", 0, h.start) for h in p.hits} - others
+    for i in sorted(own):
+        found = parties.find_party(" ".join(lines[max(0, i - 1):i + 1]))
+        if found:
+            return found
+    return None
+
+
 def _block(lines: list[str], owned: set[int], others: set[int] = frozenset()) -> str:
     """The person's lines and the sign-off lines right after them (party, group), up
     to a line of someone else's."""
+    return "\n".join(lines[i] for i in sorted(_block_lines(lines, owned, others))
+                     if 0 <= i < len(lines))
+
+
+def _block_lines(lines: list[str], owned: set[int], others: set[int] = frozenset()
+                 ) -> set[int]:
     if not owned:
-        return ""
+        return set()
     keep = set(owned) - others if set(owned) - others else set(owned)
     last = max(keep)
     for i in range(last + 1, min(len(lines), last + 4)):
         if not lines[i].strip() or i in others:
             break
         keep.add(i)
-    return "\n".join(lines[i] for i in sorted(keep) if 0 <= i < len(lines))
+    return keep
 
 
 def _writer_name(text: str, display: str | None) -> names.NameGuess | None:

@@ -335,3 +335,31 @@ def test_the_campaigns_own_message_below_a_header_block_is_not_read(make_email):
     found = run(make_email, body)
     assert [name for name, _, _ in people(found)] == ["Lou Exemple"]
     assert people(found)[0][1] == []
+
+
+def test_the_party_on_the_lines_of_the_persons_office_beats_others_named_earlier(make_email):
+    body = ("Au dernier conseil communautaire, les élus RN ont réclamé des caméras.\n\n"
+            "Je signe la tribune, en tant qu'élu communiste et conseiller municipal de\n"
+            "Sauve (Gard).\n\nMathis Exemple\n")
+    found = run(make_email, body, sender="Mathis Exemple <m.exemple@laposte.net>")
+    assert people(found) == [("Mathis Exemple", [("conseiller_municipal", "Sauve", "30")],
+                              "PCF")]
+
+
+def test_a_forwarder_without_party_does_not_take_the_forwarded_signers(make_email):
+    body = ("Je vous transmets ci-dessous la signature de Line Exemple. Et je signe aussi.\n\n"
+            "Gérard Exemple\nMaire de Désaignes (Ardèche)\n\n"
+            "---------- Forwarded message ---------\nDe : Line Exemple <line@laposte.net>\n"
+            "Subject: Tribune\n\nJe veux signer la tribune.\n\nLine Exemple\n"
+            "Conseillère municipale de Désaignes\nPCF\n")
+    found = run(make_email, body, sender="Gérard Exemple <g.exemple@mairie-desaignes.fr>")
+    assert {name: party for name, _, party in people(found)} == {
+        "Gérard Exemple": None, "Line Exemple": "PCF"}
+
+
+def test_a_party_line_said_of_both_signatories_is_both(make_email):
+    body = ("Avec mon collègue Mathis Exemple, conseiller régional de Normandie, nous signons.\n\n"
+            "Anaïs Exemple, députée européenne\nTous deux membres de Place publique.\n")
+    found = run(make_email, body, sender="Anaïs Exemple <anais@gmail.com>")
+    assert {name: party for name, _, party in people(found)} == {
+        "Anaïs Exemple": "Place publique", "Mathis Exemple": "Place publique"}
