@@ -49,15 +49,12 @@ def _records_of(mail, file: str | None, settings: ParseSettings) -> Record:
     signatories = found.signatories
     official, why_official = verify.official_address(
         mail, found.kind, signatories, settings.auth.trusted_authserv_ids)
-    why_places: tuple[str, ...] = ()
-    if official:
-        signatories, why_places = verify.departements_from_address(mail.sender, signatories)
     decision, why_decision = decide.decide(found.kind, official, signatories, settings.policy)
     return Record(
         file=file, message_id=mail.message_id, sender=mail.sender, kind=found.kind,
         official_address=official, decision=decision, signatories=signatories,
         subject=mail.subject, date=mail.date,
-        reasons=(*found.reasons, *why_official, *why_places, *why_decision),
+        reasons=(*found.reasons, *why_official, *why_decision),
     )
 
 

@@ -15,7 +15,6 @@ Official means, for a signature or withdrawal only, all of:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from email.utils import getaddresses
 
 from petition.intake import geo
@@ -165,47 +164,6 @@ def _same_epci(institution: Institution, mandate: Mandate) -> bool:
             return theirs.siren == ours.siren
     key = institution.key
     return len(key) >= MIN_EPCI_KEY and (place_slug.startswith(key) or place_slug.endswith(key))
-
-
-# ---------------------------------------------------------------- homonyms
-
-def departements_from_address(sender: str | None, signatories: Sequence[Signatory]
-                              ) -> tuple[tuple[Signatory, ...], tuple[str, ...]]:
-    """Signatories whose communal office names a commune without its département
-    (« maire de Montreuil ») given the département of the commune whose official
-    address sent the mail (ville-montreuil.fr: Montreuil, 93), with the reasons.
-
-    Call it only for an official address: an authenticated domain of that commune is
-    the evidence in the mail that resolves the homonym.
-    """
-    domain = _domain_of(sender)
-    communes = [i for i in institutions_of(domain) if i.kind == "commune"
-                and len(i.departements) == 1] if domain else []
-    if not communes:
-        return tuple(signatories), ()
-    out, why = [], []
-    for signatory in signatories:
-        mandates = []
-        for mandate in signatory.mandates:
-            code = _commune_departement(communes, mandate)
-            if code:
-                why.append(f"département {code} of {mandate.place} from the official "
-                           f"address {domain}")
-                mandate = replace(mandate, departement=code)
-            mandates.append(mandate)
-        out.append(replace(signatory, mandates=tuple(mandates)))
-    return tuple(out), tuple(why)
-
-
-def _commune_departement(communes: Sequence[Institution], mandate: Mandate) -> str | None:
-    if mandate.departement or mandate.type not in COMMUNAL or not mandate.place:
-        return None
-    for institution in communes:
-        code = institution.departements[0]
-        if _same_commune(institution, mandate) and any(
-                c.departement == code for c in geo.communes_named(mandate.place)):
-            return code
-    return None
 
 
 # ---------------------------------------------------------------- the proof

@@ -342,24 +342,19 @@ def test_a_shared_domain_is_tied_to_none_of_its_bodies_elsewhere():
     assert "not tied to an office" in why[0]
 
 
-# --- a homonym resolved by the official address ------------------------------------
+def test_an_official_address_does_not_settle_a_homonym_commune(make_email):
+    """« Adjoint au maire de Montreuil » from montreuil.fr, authenticated: the address is
+    official, but the contract takes a département from the text alone, and Montreuil is
+    a commune of 28, 85 and 93: null, hence review, not publish."""
+    from petition.intake.parse import parse_message
 
-def test_official_commune_address_gives_a_homonym_its_departement():
-    from petition.intake.verify import departements_from_address
-    maire = Mandate("maire", "maire de Montreuil", "Montreuil", None)
-    out, why = departements_from_address("cabinet@ville-montreuil.fr", person(maire))
-    assert out[0].mandates[0].departement == "93"
-    assert why == ("département 93 of Montreuil from the official address ville-montreuil.fr",)
-
-
-@pytest.mark.parametrize("sender, mandate", [
-    # another commune's address, a written département, a non-communal office
-    ("cabinet@ville-montreuil.fr", Mandate("maire", "maire de Saint-Denis", "Saint-Denis", None)),
-    ("cabinet@ville-montreuil.fr", Mandate("maire", "maire de Montreuil", "Montreuil", "62")),
-    ("cabinet@ville-montreuil.fr", Mandate("depute", "député", None, None)),
-    ("lise@gmail.com", Mandate("maire", "maire de Montreuil", "Montreuil", None)),
-])
-def test_no_departement_from_an_address_that_does_not_say_it(sender, mandate):
-    from petition.intake.verify import departements_from_address
-    out, why = departements_from_address(sender, person(mandate))
-    assert out[0].mandates[0] == mandate and why == ()
+    raw = make_email(
+        "Je signe la tribune.\n\nBaptiste Exemple\nAdjoint au maire de Montreuil\nPCF\n",
+        sender="Baptiste Exemple <b.exemple@montreuil.fr>",
+        headers={"Authentication-Results": "mx.technopolice.fr; dkim=pass "
+                 "header.d=montreuil.fr; dmarc=pass header.from=montreuil.fr"})
+    record = parse_message(raw)
+    assert record.official_address is True
+    assert [(m.place, m.departement) for m in record.signatories[0].mandates] == [
+        ("Montreuil", None)]
+    assert record.decision == "review"
