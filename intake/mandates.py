@@ -390,7 +390,7 @@ def _resolve(rule: str, cand: str) -> tuple[str, str, str | None] | None:
     if rule in ("commune", "paris"):
         if is_body(c2) and _BODY_WORDS.search(_key(c2)):
             return None
-        written = c2 if commune_of(c2) else c
+        written = c if commune_of(c) else c2  # « Le Pin » before « Pin »
         name = commune_of(written)
         if name:
             return "", name, _written_departement(written, name)
@@ -542,6 +542,10 @@ def _links_inside(folded: str, start: int, end: int, deleg: bool = False) -> lis
             break
         out.append(start + m.start())
     return out
+# « adjoint au maire du Pin »: « du » is « de Le », so the commune is Le Pin (nine
+# communes), not Pin (70); « des Lilas » is Les Lilas
+_CONTRACTED = re.compile(r"\b(du|des)[ ]+$")
+_ARTICLE_OF = {"du": "Le", "des": "Les"}
 _COMMUNE_WORD = re.compile(
     r"(?:la |l')?(?:commune|ville|mairie)(?: (?:deleguee|associee|nouvelle))? (?:de |d'|du )")
 
@@ -552,8 +556,10 @@ def _place_at(text: str, folded: str, start: int, rule: str
         if rule == "body" and (_COMMUNE_WORD.search(folded, start, con)
                                or _COMMUNE_WORD.match(folded, con)):
             continue  # « Ville de Quimper » under an intercommunal office is not its body
+        article = _CONTRACTED.search(folded, start, con) if rule == "commune" else None
         for cand, cend in _place_candidates(text, con):
-            got = _resolve(rule, cand)
+            got = (article and _resolve(rule, f"{_ARTICLE_OF[article.group(1)]} {cand}")
+                   ) or _resolve(rule, cand)
             if got is None:
                 continue
             override, place, inferred = got

@@ -33,6 +33,10 @@ def triples(text):
      [("maire_adjoint", "Albi", "81")]),
     ("Conseiller municipal délégué au numérique et aux libertés publiques\nVille de Niort",
      [("conseiller_municipal", "Niort", "79")]),
+    # « du » is « de le »: Le Pin (nine communes, so no département), not Pin (70)
+    ("Adjoint au maire du Pin, délégué aux travaux", [("maire_adjoint", "Le Pin", None)]),
+    ("maire du Pin (77)", [("maire", "Le Pin", "77")]),
+    ("maire de Pin (70)", [("maire", "Pin", "70")]),
     ("Élue à l'Assemblée de Corse depuis 2021", [("conseiller_territorial", "Corse", None)]),
     # a denied office corrected by « mais »: its commune carries over
     ("je ne suis pas maire de\nFontrailles mais première adjointe",
