@@ -215,12 +215,16 @@ def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | No
     if digits and code is None:
         return None
     best: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    split = _hyphenated_prefix(core)  # « ville-fontaine »: Fontaine, not Villefontaine
     for variant, is_prefixed in _commune_variants(core):
         if not is_prefixed and tld not in _BARE_TLDS:
             continue
         found = geo.communes_by_slug(variant)
         if code:
             found = tuple(c for c in found if c[1] == code)
+        if found and variant == split:
+            best = (variant, found)
+            break
         if found and (best is None or len(variant) > len(best[0])):
             best = (variant, found)
     if best is None:
@@ -329,6 +333,14 @@ def _starts_with_words(key: str, stem: str) -> bool:
         if any("".join(words[:i]) == stem for i in range(1, len(words))):
             return True
     return False
+
+
+def _hyphenated_prefix(core: str) -> str | None:
+    """The rest of a label whose mairie-/ville- prefix a hyphen sets apart, if any."""
+    for prefix in _COMMUNE_PREFIXES:
+        if core.startswith(prefix + "-"):
+            return core[len(prefix) + 1:].replace("-", "")
+    return None
 
 
 def _commune_variants(core: str) -> list[tuple[str, bool]]:

@@ -350,3 +350,12 @@ def test_another_bodys_councillor_is_not_tied_to_the_metropole():
     ok, _why = official_address(_mail("claire.essai@elus.montpellier3m.fr"), "signature",
                                 signatories, ("mx.technopolice.fr",))
     assert not ok
+
+
+@pytest.mark.parametrize("domain, place", [
+    ("ville-fontaine.fr", "Fontaine"),        # the hyphen sets « ville » apart
+    ("villefontaine.fr", "Villefontaine"),    # one word: the commune of that name
+    ("ville-davray.fr", "Ville-d'Avray"),     # no commune « Davray »: the whole name
+])
+def test_a_hyphen_after_ville_or_mairie_reads_it_as_a_prefix(domain, place):
+    assert institution_of(domain).place == place
