@@ -186,6 +186,8 @@ SIGN_TEXT = re.compile(
     r"|add my name|be a signatory)\b"
     r"|\bcount (?:me|us) in\b|\bsign me up\b|\b(?:i|we) (?:am|m|are|re) signing\b"
     r"|\bje (?:confirme|maintiens|renouvelle) (?:ma signature|mon soutien)"
+    r"|\b(?:plaisir|heureuse?|fiere?|honneur) de (?:vous )?(?:confirmer|apporter|donner)"
+    r" (?:ma signature|mon soutien)"
     r"|\bvous pouvez (?:ajouter|mettre|inscrire|faire figurer) (?:ma signature|mon nom)"
     r"|\bmon accord pour (?:figurer|signer|etre signataire|apparaitre)"
     # passing on someone's signature: « je vous transfère la signature de Nadia B. »

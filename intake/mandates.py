@@ -687,6 +687,8 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
             continue
         if row.rule == "paris":
             place, code = "Paris", code or "75"
+        if row.rule == "city" and place is None:  # « maire de Paris Centre », « (4e secteur
+            place, code = _city_near(folded, m.start(), end)  # de Marseille) »
         if row.rule == "body" and place:
             place = _body_named(text, m.start(), m.end(), place)
         if kind == "conseiller_territorial" and place is None:
@@ -700,6 +702,21 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
             continue
         hits.append(Hit(kind, label, place, code, written, m.start(), end, row.rule))
     return hits, formers
+
+
+_CITY_WORD = re.compile(r"\b(paris|lyon|marseille)\b")
+
+
+def _city_near(folded: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The city an arrondissement office names in its own words or right after them,
+    on its line."""
+    line_end = folded.find("\n", end)
+    stop = min(end + 60, len(folded) if line_end == -1 else line_end)
+    found = _CITY_WORD.search(folded, start, stop)
+    if found is None:
+        return None, None
+    city = CITIES[found.group(1)]
+    return city, CITY_DEPS[city]
 
 
 _BODY_AT_END = re.compile(r"(?:euro)?metropole(?: europeenne)?$")

@@ -557,3 +557,11 @@ def test_a_condition_then_the_act_is_the_act(text):
 ])
 def test_the_text_named_by_a_pronoun(text, kind):
     assert text_kind("Re: Tribune", text, has_mandate=True)[0] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "J'ai le plaisir de vous confirmer ma signature de la tribune.",
+    "Je suis heureuse de vous apporter mon soutien.",
+])
+def test_signing_with_pleasure(text):
+    assert text_kind("Ma signature", text)[0] == "signature"

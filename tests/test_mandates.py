@@ -33,6 +33,10 @@ def triples(text):
      [("maire_adjoint", "Albi", "81")]),
     ("Conseiller municipal délégué au numérique et aux libertés publiques\nVille de Niort",
      [("conseiller_municipal", "Niort", "79")]),
+    # the city an arrondissement office names in its words or just after them
+    ("maire de Paris Centre", [("maire_arrondissement", "Paris", "75")]),
+    ("Conseillère d'arrondissement (4e secteur de Marseille)",
+     [("conseiller_arrondissement", "Marseille", "13")]),
     # « du » is « de le »: Le Pin (nine communes, so no département), not Pin (70)
     ("Adjoint au maire du Pin, délégué aux travaux", [("maire_adjoint", "Le Pin", None)]),
     ("maire du Pin (77)", [("maire", "Le Pin", "77")]),
