@@ -185,8 +185,12 @@ def names_before(text: str, pos: int) -> list[str]:
     for the writer (``WRITER``).
     """
     line_start = text.rfind("\n", 0, pos) + 1
-    prefix = text[line_start:pos]
     plural = bool(_PLURAL.match(text, pos))
+    if plural and _LIST_GOES_ON.search(text, max(0, line_start - 40), line_start):
+        # « A, B et\nC, conseillers municipaux »: the list wraps; one line (same offsets)
+        text = f"{text[:line_start - 1]} {text[line_start:]}"
+        line_start = text.rfind("\n", 0, pos) + 1
+    prefix = text[line_start:pos]
     if not prefix.strip():
         return _name_lines_above(text, line_start, 6 if plural else 1)
     sep = _SEP_BEFORE.search(prefix)
@@ -213,6 +217,7 @@ def names_before(text: str, pos: int) -> list[str]:
     return out
 
 
+_LIST_GOES_ON = re.compile(r"[^\W\d_]{2,}(?:,| et)[ \t]*\n$")
 # An office written in the plural (« conseillers municipaux », « élues »): shared.
 _PLURAL = re.compile(r"(?!pres\b)[\w'’]*[sx]\b")
 

@@ -284,3 +284,10 @@ def test_a_name_line_may_end_with_the_party(text, name):
 ])
 def test_a_line_ending_with_something_else_is_no_name_line(text):
     assert names.signoff_name(text) is None
+
+
+def test_a_list_of_names_wrapped_above_a_plural_office():
+    text = ("Les élu·es du groupe : Marc Exemple, Leïla Exemple et\n"
+            "Pierre-Yves Exemple, conseillers municipaux de Quimperlé (29), signent.")
+    assert names.names_before(text, text.index("conseillers")) == [
+        "Marc Exemple", "Leïla Exemple", "Pierre-Yves Exemple"]
