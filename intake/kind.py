@@ -150,6 +150,8 @@ WITHDRAW_TEXT = re.compile(
     rf"|\bne {_WANT} plus (?:que|voir) {_OWN} {_COUNT}{_NAMED}\b"
     rf"|\b{_OWN} {_COUNT}{_NAMED} ne (?:doit|doivent|devrait|devraient|peut|peuvent) (?:plus|pas)"
     r" (?:figurer|apparaitre|etre)"
+    rf"|\b(?:que|qu) {_OWN} {_COUNT}{_NAMED} (?:soit|soient|puisse etre|puissent etre) "
+    rf"{_ADVERB}{_REMOVE}"  # « je souhaite que mon nom soit retiré de la liste »
     rf"|\b(?:revenir|reviens|revient|revenons|reviennent) sur {_OWN} {_COUNT}"
     r"(?:signatures?|soutien|accord|engagement|adhesion)\b"
     # « faire le nécessaire pour que ma signature n'apparaisse plus »: « plus » is enough

@@ -169,8 +169,10 @@ _FORMER_AFTER = re.compile(
 
 _DELEG = _expand(r"(?:{delegue}s?|chargee?s?|en charge|responsable)")
 _MODIFIERS = re.compile(  # also at the start of the next line (a wrapped sentence)
-    r"[ ,]*(?:\n[ \t]*)?(?:d'opposition|de l'opposition|de (?:la )?(?:majorite|minorite|opposition)"
+    r"[ ,]*(?:\n[ \t]*)?(?:d'opposition|de l'opposition"
+    r"|de (?:la )?(?:majorite|minorite|opposition)(?: municipale)?"
     r"|independante?s?|sortante?s?|reelue?s?|en exercice|suppleante?s?"
+    r"|minoritaires?|majoritaires?"
     r"|" + _DELEG + r"(?:[ ]*\([A-Za-z.]{1,6}\))?"  # « délégué (CMD) à la vie associative »
     r"(?: (?:a|au|aux|de|du|des|d'|a la|a l'|pour))?[^\n,;()\-]{0,60}?"
     r"(?=[ ][\-][ ]|[,;()\n]|$| (?:de|d'|du|a) [A-Z]| et (?!aux |au |a la |a l'|à la |à l'|à ))"
@@ -489,6 +491,7 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
         if not m or m.end() == start:
             break
         starts.extend(_links_inside(folded, m.start(), m.end()))
+        starts.extend(_to_capital_inside(text, folded, m.start(), m.end()))
         start = m.end()
     for at in (*starts, start):
         found = _place_at(text, folded, at, rule)
@@ -527,6 +530,19 @@ _BARE_DELEG = re.compile(r"[ ,]*" + MACROS["delegue"] + r"s?(?= (?:de |d'|du ))"
 _ENDS_DELEG = re.compile(MACROS["delegue"] + r"s?$")
 _DELEG_TO = re.compile(r"[ ,]*" + MACROS["delegue"] + r"s? a ")
 _DELEG_STOP = re.compile(r"[\n,;()]| - ")
+
+
+_TO_INSIDE = re.compile(r" a (?=\S)")
+
+
+def _to_capital_inside(text: str, folded: str, start: int, end: int) -> list[int]:
+    """« chargé des mobilités douces à Vannes »: « à » then a capital inside a
+    delegation names the place (« à la culture » does not)."""
+    span = folded[start:end]
+    if not _DELEG_WORD.search(span):
+        return []
+    return [start + m.start() for m in _TO_INSIDE.finditer(span)
+            if text[start + m.end():start + m.end() + 1].isupper()]
 
 
 def _links_inside(folded: str, start: int, end: int, deleg: bool = False) -> list[int]:

@@ -146,6 +146,8 @@ def test_withdrawal_wording(text):
     "Je demande à ne plus être associée à cette initiative.",
     "Nous nous retirons de la liste.",
     "Merci de retirer les noms de Paul Exemple et Jeanne Modèle.",
+    "Je souhaite que mon nom soit retiré de la liste des signataires.",
+    "Merci de faire en sorte que nos signatures soient supprimées.",
     "Je me vois contraint de revenir sur mon soutien.",
     "Nous revenons sur notre signature, le conseil en a décidé autrement.",
     "Pourriez-vous faire le nécessaire pour que ma signature n'apparaisse plus ?",
@@ -163,6 +165,7 @@ def test_plural_counted_and_indirect_withdrawals(text):
     "Je signe ; le maire souhaite que son nom ne figure pas, c'est son choix.",
     "Je signe et j'affirme radicalement mon soutien à la tribune.",
     "Je signe : rayonnons ensemble contre la VSA, mon nom est Lise Exemple.",
+    "Je signe ; je ne souhaite pas que mon nom soit retiré, au contraire.",
     "Je signe, et je ne reviendrai pas sur ma signature.",
     "Je signe pour que mon nom figure enfin parmi les vôtres.",
     "Je signe ; faites le nécessaire pour que mon nom n'apparaisse pas comme adjointe mais "

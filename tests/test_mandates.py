@@ -33,6 +33,11 @@ def triples(text):
      [("maire_adjoint", "Albi", "81")]),
     ("Conseiller municipal délégué au numérique et aux libertés publiques\nVille de Niort",
      [("conseiller_municipal", "Niort", "79")]),
+    # « à » then a capital inside a delegation; majority and minority are modifiers
+    ("Maire-adjoint chargé des mobilités douces à Vannes", [("maire_adjoint", "Vannes", "56")]),
+    ("maire adjointe chargée de la culture à Vannes", [("maire_adjoint", "Vannes", "56")]),
+    ("élue de la majorité municipale à Niort", [("conseiller_municipal", "Niort", "79")]),
+    ("Conseillère municipale minoritaire à Cholet", [("conseiller_municipal", "Cholet", "49")]),
     # the city an arrondissement office names in its words or just after them
     ("maire de Paris Centre", [("maire_arrondissement", "Paris", "75")]),
     ("Conseillère d'arrondissement (4e secteur de Marseille)",
