@@ -215,38 +215,35 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None,
                 p.hits.extend(floating)
         if bare and not floating:
             named = [p for p in named if p.hits] or named
-    whole: list[parties.PartyHit | None] = []  # the whole text's, read once if needed
     out = []
     for p in named:
         others = set().union(*(o.lines for o in named if o is not p))
-        hit, party_reason = _party_of(p, lines, written, others, whole)
+        hit, party_reason = _party_of(p, lines, others)
         party = hit.party if hit else None
         found = mandates.merge(sorted(p.hits, key=lambda h: h.start))
         out.append(_signatory(p, found, party, conf_name, party_reason if party else ""))
     return out
 
 
-def _party_of(p: _Person, lines: list[str], written: str, others: set[int],
-              whole: list[parties.PartyHit | None]) -> tuple[parties.PartyHit | None, str]:
+def _party_of(p: _Person, lines: list[str], others: set[int]
+              ) -> tuple[parties.PartyHit | None, str]:
     """The person's party and where it was read: their lines (« sans étiquette » there
-    is no party), else the lines of their offices, else the whole text."""
+    is no party), else the lines of their offices, else the text outside the other
+    signatories' lines (the whole text when they are alone)."""
     block = _block(lines, p.lines, others)
     hit = parties.find_party(block) if block else None
     if hit is not None:
         return hit, "party from the person's lines"
     if block and parties.says_no_party(block):
         return None, ""
-    hit = _party_by_offices(written, p, others)
+    hit = _party_by_offices(lines, p, others)
     if hit is not None:
         return hit, "party from the lines of the person's offices"
-    if not others:
-        if not whole:
-            whole.append(parties.find_party(written))
-        return whole[0], "party from the whole text (-0.1)"
     theirs = _block_lines(lines, others)  # another signatory's party is not theirs…
     rest = "\n".join("" if i in theirs and not _SHARED.search(line) else line
                      for i, line in enumerate(lines))  # …unless said of both
-    return parties.find_party(rest), "party from the text outside others' lines (-0.1)"
+    where = "the text outside others' lines" if others else "the whole text"
+    return parties.find_party(rest), f"party from {where} (-0.1)"
 
 
 # « Tous deux membres de Place publique »: a party line said of several signatories
@@ -254,12 +251,13 @@ _SHARED = re.compile(r"\b(?:tou(?:te)?s (?:les )?(?:deux|trois|quatre|cinq)|nous
                      r"appartenons)|les deux|ensemble)\b", re.IGNORECASE)
 
 
-def _party_by_offices(text: str, p: _Person, others: set[int]) -> parties.PartyHit | None:
+def _party_by_offices(lines: list[str], p: _Person, others: set[int]
+                      ) -> parties.PartyHit | None:
     """The party on the lines of the person's own offices (« je signe, en tant qu'élu
     communiste et conseiller municipal de Sauve »), before the whole text is read,
     where others' parties may be named (« les élus RN ont réclamé des caméras »)."""
-    lines = text.split("\n")
-    own = {text.count("\n", 0, h.start) for h in p.hits} - others
+    text = "\n".join(lines)
+    own = {_line_of(text, h.start) for h in p.hits} - others
     for i in sorted(own):
         found = parties.find_party(" ".join(lines[max(0, i - 1):i + 1]))
         if found:
