@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -154,7 +155,7 @@ def parse(app: App, files: tuple[str, ...], as_json: bool, explain: bool,
     from petition.intake.parse import ParseSettings
 
     settings = ParseSettings(auth=app.settings.auth, policy=app.settings.policy)
-    fmt = (json_line_explained if explain else json_line) if as_json else summary_of
+    fmt = partial(json_line, explain=explain) if as_json else summary_of
     out = sys.stdout  # buffered: one flush at the end, not one per record (click.echo)
     failed = False
     for line, is_error in parse_files(files, settings, fmt, jobs):
@@ -164,14 +165,10 @@ def parse(app: App, files: tuple[str, ...], as_json: bool, explain: bool,
     sys.exit(int(ExitStatus.FAILED if failed else ExitStatus.DONE))
 
 
-def json_line(record: Any) -> str:
-    """The record as one line of the parse contract."""
-    return json.dumps(record.to_json(), ensure_ascii=False)
-
-
-def json_line_explained(record: Any) -> str:
-    """The record as one line, with its reasons and confidences."""
-    return json.dumps(record.to_json(explain=True), ensure_ascii=False)
+def json_line(record: Any, explain: bool = False) -> str:
+    """The record as one line of the parse contract (with its reasons and confidences
+    when EXPLAIN)."""
+    return json.dumps(record.to_json(explain=explain), ensure_ascii=False)
 
 
 def summary_of(record: Any) -> str:

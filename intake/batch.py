@@ -44,13 +44,12 @@ def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
             yield _line_of(path, settings, fmt)
         return
     warm_up(settings)  # what the workers inherit, built once
-    rest = paths
     done = 0
     try:
         executor = pool.process_pool(count)
         try:
-            chunk = max(1, min(32, len(rest) // (count * 4)))
-            lines = executor.map(_work, rest, repeat(settings), repeat(fmt), chunksize=chunk)
+            chunk = max(1, min(32, len(paths) // (count * 4)))
+            lines = executor.map(_work, paths, repeat(settings), repeat(fmt), chunksize=chunk)
             for line in lines:
                 yield line
                 done += 1
@@ -58,8 +57,8 @@ def parse_files(paths: Sequence[str], settings: ParseSettings, fmt: Format,
             pool.close_pool(executor)
     except BrokenProcessPool:
         log.warning("a parse worker died; parsing the %d remaining files in this process",
-                    len(rest) - done)
-        for path in rest[done:]:
+                    len(paths) - done)
+        for path in paths[done:]:
             yield _line_of(path, settings, fmt)
 
 

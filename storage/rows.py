@@ -92,7 +92,8 @@ def savepoint(db: Connection | Session) -> Iterator[None]:
     through the cursor are none)."""
     if isinstance(db, Session) or not _fast(db):
         with db.begin_nested():
-            db.connection()  # a session emits its SAVEPOINT when it next connects: now
+            if isinstance(db, Session):
+                db.connection()  # a session emits its SAVEPOINT when it next connects: now
             yield
         return
     cursor = _cursor(db)
