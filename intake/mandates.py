@@ -558,6 +558,8 @@ def _links_inside(folded: str, start: int, end: int, deleg: bool = False) -> lis
             break
         out.append(start + m.start())
     return out
+
+
 # « adjoint au maire du Pin »: « du » is « de Le », so the commune is Le Pin (nine
 # communes), not Pin (70); « des Lilas » is Les Lilas
 _CONTRACTED = re.compile(r"\b(du|des)[ ]+$")
@@ -1021,9 +1023,10 @@ def _postcodes(text: str, hits: list[Hit]) -> None:
 COMMUNAL = ("maire", "maire_adjoint", "conseiller_municipal")
 # « Hôtel de Ville – 1 place de la Mairie – 29200 Brest » in the lines after an office
 _TOWN_HALL = re.compile(r"\b(?:mairie|h[oô]tel de ville)\b", re.I)
-_POSTAL = re.compile(r"(?<![\d.])(\d{5})[ \t]+(?:cedex[ \t]+)?(" + _NAME_WORD
-                     + r"(?:[ \-](?:(?:sur|sous|en|les|lès|de|du|des|la|le|l'|d')[ \-])?"
-                     + _NAME_WORD + r"){0,5})")
+# A town's name as written in an address or a letterhead (« Plougastel-Daoulas »)
+_TOWN_NAME = (_NAME_WORD + r"(?:[ \-](?:(?:sur|sous|en|les|lès|de|du|des|la|le|l'|d')[ \-])?"
+              + _NAME_WORD + r"){0,5}")
+_POSTAL = re.compile(r"(?<![\d.])(\d{5})[ \t]+(?:cedex[ \t]+)?(" + _TOWN_NAME + ")")
 
 
 def _town_hall_line(text: str, hits: list[Hit]) -> None:
@@ -1042,9 +1045,8 @@ def _town_hall_line(text: str, hits: list[Hit]) -> None:
                 break
 
 
-_TOWN_LINE = re.compile(r"[ \t]*(?:Ville|Mairie|Commune) (?:de |d'|d’|du )(" + _NAME_WORD
-                        + r"(?:[ \-](?:(?:sur|sous|en|les|lès|de|du|des|la|le|l'|d')[ \-])?"
-                        + _NAME_WORD + r"){0,5})[ \t]*(?:\(|$)")
+_TOWN_LINE = re.compile(r"[ \t]*(?:Ville|Mairie|Commune) (?:de |d'|d’|du )(" + _TOWN_NAME
+                        + r")[ \t]*(?:\(|$)")
 
 
 def _town_hall_address(text: str, hits: list[Hit]) -> None:
