@@ -245,15 +245,14 @@ class _Communes:
         i = self._index_of(code)
         return self.row(i)[1] if i is not None and self.row(i)[3] == "c" else None
 
-    @cached_property
-    def by_bare_key(self) -> dict[str, list[int]]:
-        """Key without its leading article → rows (« lilas » → Les Lilas)."""
-        out: dict[str, list[int]] = {}
-        for i, key in enumerate(self.keys):
-            if key[:1] == "l":
-                bare = strip_article(key)
-                if bare is not key:
-                    out.setdefault(bare, []).append(i)
+    def bare_indexes(self, bare: str) -> list[int]:
+        """Lines whose key is ``bare`` after a leading article (« lilas » → Les Lilas),
+        in key order."""
+        out: list[int] = []
+        for article in sorted(ARTICLES):
+            key = article + bare
+            lo = bisect_left(self.keys, key)
+            out.extend(range(lo, bisect_right(self.keys, key, lo)))
         return out
 
     @cached_property
@@ -292,7 +291,7 @@ class _Communes:
         return out
 
     def get(self, key: str, bare: bool = False) -> tuple[Commune, ...]:
-        indexes = self.by_bare_key.get(key) if bare else self.indexes(key)
+        indexes = self.bare_indexes(key) if bare else self.indexes(key)
         if not indexes:
             return ()
         cache_key = ("~" if bare else "") + key

@@ -316,3 +316,26 @@ def test_slug_lookup_by_bisection_finds_what_the_slug_index_holds():
     for slug, indexes in table.by_slug.items():
         assert sorted(table.slug_indexes(slug)) == sorted(set(indexes)), slug
     assert table.slug_indexes("nowhere") == []
+
+
+def test_bisection_finds_every_row_of_every_key_with_and_without_article():
+    """Each key and each key without its article, looked up by bisection, gives exactly
+    the rows that carry it, in order (compared with a dictionary built from every row)."""
+    from petition.intake.textnorm import strip_article
+
+    table = geo._communes()
+    rows = commune_rows()
+    by_key: dict[str, list] = {}
+    by_bare: dict[str, list] = {}
+    for row in rows:
+        by_key.setdefault(row[6], []).append(row)
+        bare = strip_article(row[6])
+        if bare != row[6]:
+            by_bare.setdefault(bare, []).append(row)
+    for key, expected in by_key.items():
+        found = [table.row(at) for at in table.indexes(key) if at not in table.aliases.get(key, ())]
+        assert found == expected, key
+    for bare, expected in by_bare.items():
+        assert [table.row(at) for at in table.bare_indexes(bare)] == expected, bare
+    assert table.indexes("zzzz nowhere") == [] and table.indexes("") == []
+    assert table.bare_indexes("nowhere at all") == []
