@@ -8,13 +8,10 @@ only from the environment or a ``.env`` file, never from the TOML.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
-
-from dotenv import dotenv_values
 
 DEFAULT_FAR_RIGHT: tuple[str, ...] = (
     "RN", "FN", "Reconquête", "Les Patriotes", "Debout la France", "UDR",
@@ -120,6 +117,8 @@ def load_settings(
     """Read the settings once; raise ConfigError with a one-line reason."""
     env = dict(os.environ if environ is None else environ)
     if dotenv_path and Path(dotenv_path).is_file():
+        from dotenv import dotenv_values  # imported when there is a file to read
+
         for key, value in dotenv_values(dotenv_path).items():
             if value is not None:
                 env.setdefault(key, value)
@@ -132,6 +131,8 @@ def load_settings(
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # imported when there is a file to read
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

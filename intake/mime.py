@@ -50,6 +50,7 @@ class Mail:
     attachments: tuple[str, ...] = ()  # content types of non-text parts
     forwarded: tuple[Mail, ...] = ()   # message/rfc822 parts, parsed
     defects: tuple[str, ...] = field(default=())
+    from_addresses: tuple[str, ...] = ()  # every address the first From names, lower-cased
 
     def header(self, name: str) -> str | None:
         """The first header with this name (case-insensitive), or None."""
@@ -148,7 +149,8 @@ def _mail_of(message: email.message.Message, depth: int) -> Mail:
         if low not in first:  # what decode_header_value(_raw_header(message, name)) gives
             first[low] = decoded if isinstance(value, str | email.header.Header) else (
                 decode_header_value(str(value)))
-    sender, display_name = _sender(from_values[0]) if from_values else (None, None)
+    sender, display_name, from_addresses = (_sender(from_values[0]) if from_values
+                                            else (None, None, ()))
     walk = _Walk(depth)
     walk.visit(message)
     texts = sorted(walk.texts, key=lambda part: part.content_type != "text/plain")
@@ -167,6 +169,7 @@ def _mail_of(message: email.message.Message, depth: int) -> Mail:
         attachments=tuple(walk.attachments),
         forwarded=tuple(walk.forwarded),
         defects=tuple(dict.fromkeys(defects)),
+        from_addresses=from_addresses,
     )
 
 
@@ -438,18 +441,20 @@ def _flush_word(data: bytes, charset: str | None) -> str:
 
 # -- header fields ---------------------------------------------------------------
 
-def _sender(value: str) -> tuple[str | None, str | None]:
+def _sender(value: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(sender address, display name, every address named) of a raw From value."""
     text = _FOLD.sub(" ", _unescape_bytes(value))
     try:
         pairs = email.utils.getaddresses([text])
     except Exception:
         pairs = []
+    named = tuple(dict.fromkeys(_scrub(a).lower() for _, a in pairs if "@" in a))
     for name, address in pairs:
         if _ADDR_SPEC.fullmatch(address or ""):
             display = decode_header_value(name) if name else ""
-            return _scrub(address).lower(), (display or None)
+            return _scrub(address).lower(), (display or None), named
     display = decode_header_value(text.split("<")[0].strip().strip('"')) if "<" in text else ""
-    return None, (display or None)
+    return None, (display or None), named
 
 
 def _iso_date(text: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from petition.intake import parties
 
@@ -470,6 +471,7 @@ def same_person(a: str, b: str) -> bool:
     return ka == kb
 
 
+@lru_cache(maxsize=512)  # asked for the same name several times a message
 def clean_display_name(display: str | None) -> str | None:
     """A From display name as a person's name, or None for an institution.
 

@@ -15,7 +15,6 @@ Official means, for a signature or withdrawal only, all of:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from email.utils import getaddresses
 
 from petition.intake import geo
 from petition.intake.authres import AuthResults, trusted_results
@@ -70,7 +69,7 @@ def _from_problem(mail: Mail) -> str | None:
     """Why the From header cannot name one sender, or None."""
     if mail.from_count != 1:
         return f"{mail.from_count} From headers"
-    addresses = {a.lower() for _, a in getaddresses([mail.header("From") or ""]) if "@" in a}
+    addresses = mail.from_addresses
     if len(addresses) > 1:
         return f"the From header names {len(addresses)} addresses"
     if addresses and mail.sender not in addresses:

@@ -174,6 +174,16 @@ def test_two_from_headers_are_counted_first_one_used():
     assert m.sender == "a@exemple.fr"
 
 
+def test_every_address_of_the_first_from_is_kept_for_verification():
+    raw = (b"From: Evil <A@evil.example>, Lise Exemple <lise@paris.fr>\r\n"
+           b"From: b@autre.fr\r\nSubject: x\r\n\r\nx")
+    m = read_mail(raw)
+    assert m.sender == "a@evil.example"
+    assert m.from_addresses == ("a@evil.example", "lise@paris.fr")
+    assert read_mail(b"From: Lise <lise@paris.fr>\r\n\r\nx").from_addresses == ("lise@paris.fr",)
+    assert read_mail(b"Subject: x\r\n\r\nx").from_addresses == ()
+
+
 def test_no_from_and_unparseable_from():
     assert read_mail(b"Subject: x\r\n\r\nbody").sender is None
     m = read_mail(b"From: Jean <jean@@b..fr\r\nSubject: x\r\n\r\nbody")

@@ -1,3 +1,5 @@
+from email.utils import getaddresses
+
 import pytest
 
 from petition.intake.mime import Mail, TextPart, read_mail
@@ -17,11 +19,13 @@ def ar(domain: str, dkim: str | None = None, dmarc: str = "pass",
 
 def mail(sender: str, auth: tuple[str, ...], from_count: int = 1,
          from_value: str | None = None) -> Mail:
+    from_value = from_value or f"Lise Exemple <{sender}>"
     headers = (*(("Authentication-Results", v) for v in auth),
-               ("From", from_value or f"Lise Exemple <{sender}>"), ("Subject", "Tribune"))
+               ("From", from_value), ("Subject", "Tribune"))
     return Mail(message_id="<1@example.org>", from_count=from_count, sender=sender,
                 display_name="Lise Exemple", subject="Tribune", date=None, headers=headers,
-                content_type="text/plain", texts=(TextPart("text/plain", "Je signe"),))
+                content_type="text/plain", texts=(TextPart("text/plain", "Je signe"),),
+                from_addresses=tuple(a.lower() for _, a in getaddresses([from_value])))
 
 
 def person(*mandates: Mandate, name: str = "Lise Exemple") -> tuple[Signatory, ...]:
