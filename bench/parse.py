@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -169,7 +170,7 @@ def summary(times: dict[str, list[float]], count: int) -> None:
         if label == BASE:
             continue
         ratios = sorted(b / t for b, t in zip(base, runs, strict=True))
-        median = ratios[len(ratios) // 2]
+        median = statistics.median(ratios)
         print(f"  {label:<40} {median:5.2f}  best {min(base) / min(runs):5.2f}"
               f"  ({count / min(runs):.0f} msg/s at best; rounds: "
               f"{', '.join(f'{x:.2f}' for x in ratios)})")
