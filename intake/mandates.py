@@ -1115,8 +1115,10 @@ def _deleguee_by_evidence(text: str, h: Hit) -> tuple[str, str | None] | None:
 
 
 def _names(folded: str, place: str) -> bool:
-    """Whether the folded text names ``place`` as whole words (hyphens as spaces)."""
-    words = re.escape(fold_keep(place)).replace(r"\-", "[- ]").replace(r"\ ", "[- ]")
+    """Whether the folded text names ``place`` as whole words (hyphens as spaces; the
+    apostrophes of both are blanked)."""
+    words = re.escape(fold_keep(place).replace("'", " ")).replace(r"\-", "[- ]")
+    words = words.replace(r"\ ", "[- ]")
     return re.search(rf"(?<![\w-]){words}(?![\w-])", folded.replace("'", " ")) is not None
 
 

@@ -189,6 +189,11 @@ def test_commune_deleguee_gives_the_commune_nouvelle(text, expected):
     ("Conseillère municipale de Torfou\nCommune nouvelle de Sèvremoine (Maine-et-Loire)",
      [("conseiller_municipal", "Sèvremoine", "49")]),
     ("Adjoint au maire de Torfou – Sèvremoine", [("maire_adjoint", "Sèvremoine", "49")]),
+    # a commune nouvelle whose name holds an apostrophe, typographic or plain
+    ("Conseiller municipal de Maumusson (Vallons-de-l’Erdre)",
+     [("conseiller_municipal", "Vallons-de-l'Erdre", "44")]),
+    ("Conseillère municipale de Larche, commune de Val d'Oronaye",
+     [("conseiller_municipal", "Val d'Oronaye", "04")]),
     # without such evidence the commune actuelle stands
     ("Maire de Torfou", [("maire", "Torfou", "91")]),
     ("Conseiller municipal de Torfou (91)", [("conseiller_municipal", "Torfou", "91")]),
