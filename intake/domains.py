@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -209,11 +209,49 @@ def _region_pattern(registrable: str, label: str) -> Institution | None:
 
 
 def _commune_pattern(registrable: str, label: str, tld: str) -> Institution | None:
+    """A commune's domain: its name, with or without mairie-/ville-…, maybe followed by
+    its département's code (grigny91.fr) or name (doledujura.fr, valence-drome.fr)."""
     trailing = _TRAILING_CODE.match(label)
     core, digits = (trailing.group(1), trailing.group(2)) if trailing else (label, None)
     code = geo.departement_from_code(digits) if digits else None
     if digits and code is None:
         return None
+    found = _commune_in(registrable, core, code, tld)
+    if found is None and digits is None:
+        for head, named in _departement_named_after(core):
+            found = _commune_in(registrable, head, named, tld)
+            if found is not None:
+                break
+    return found
+
+
+# What may join a commune's name to its département's: « dole-du-jura », « ...enisere »
+_DEP_LINK = re.compile(r"-?(?:de-?la|de-?l|du|des|de|en|d)?-?$")
+
+
+def _departement_named_after(core: str) -> Iterator[tuple[str, str]]:
+    """(the rest, the code) for each département whose name ends the label."""
+    flat = core.replace("-", "")
+    for name, code in _departements_by_slug().items():
+        if flat.endswith(name) and len(flat) > len(name) + 2:
+            head = _without_last_letters(core, len(name))
+            for rest in dict.fromkeys((_DEP_LINK.sub("", head, count=1), head.rstrip("-"))):
+                if len(rest.replace("-", "")) > 2:
+                    yield rest, code
+
+
+def _without_last_letters(label: str, count: int) -> str:
+    """``label`` without its last ``count`` characters other than hyphens."""
+    end = len(label)
+    while count:
+        end -= 1
+        count -= label[end] != "-"
+    return label[:end]
+
+
+def _commune_in(registrable: str, core: str, code: str | None, tld: str
+                ) -> Institution | None:
+    """The commune a label's ``core`` names (in the département ``code`` when given)."""
     best: tuple[str, tuple[tuple[str, str], ...]] | None = None
     split = _hyphenated_prefix(core)  # « ville-fontaine »: Fontaine, not Villefontaine
     for variant, is_prefixed in _commune_variants(core):

@@ -101,7 +101,7 @@ def split_quotes(text: str) -> Split:
             i = end
             continue
         quoted.extend(lines[i:])
-        replied = _header_block(lines, i, end)
+        replied = _header_block(lines, i, end) or _header_block_below(lines, i, end)
         break
     own, pasted = _without_call(own)
     return Split(own=_join(_single_blank_lines(own)), quoted=_join(quoted + pasted),
@@ -205,6 +205,16 @@ def _header_block(lines: list[str], i: int, end: int) -> tuple[str, str] | None:
     if not match or _key(match) not in _FROM_KEYS or _header_block_end(lines, i) != end:
         return None
     return _join(lines[end:]), lines[i][match.end():].strip()
+
+
+def _header_block_below(lines: list[str], i: int, end: int) -> tuple[str, str] | None:
+    """What ``_header_block`` gives for the block under a separator line at i
+    (« -----Message d'origine----- » then « De : … Objet : »)."""
+    if end != i + 1 or not _SEPARATOR.match(lines[i].replace("\u00a0", " ")):
+        return None
+    start = next((j for j in range(end, min(end + 3, len(lines))) if lines[j].strip()), None)
+    block_end = _header_block_end(lines, start) if start is not None else None
+    return _header_block(lines, start, block_end) if block_end else None
 
 
 def _key(match: re.Match[str]) -> str:

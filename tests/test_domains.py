@@ -117,6 +117,29 @@ def test_commune_named_without_its_complement_in_its_departement(domain, place, 
     assert found.key == slug(place)
 
 
+@pytest.mark.parametrize(("domain", "place", "deps"), [
+    ("doledujura.fr", "Dole", ("39",)),            # « Dole du Jura »
+    ("ville-dole-du-jura.fr", "Dole", ("39",)),
+    ("grignyessonne.fr", "Grigny", ("91",)),       # the homonym in that département
+    ("mairie-valence-drome.fr", "Valence", ("26",)),
+])
+def test_departement_name_after_the_commune_picks_it(domain, place, deps):
+    found = institution_of(domain)
+    assert found is not None
+    assert (found.kind, found.place, found.departements) == ("commune", place, deps)
+
+
+def test_departement_name_after_a_commune_of_another_departement_names_nothing():
+    assert institution_of("lorientdelaisne.fr") is None  # Lorient is in the Morbihan
+    assert institution_of("mairie-lorient-du-nord.fr") is None
+
+
+def test_a_commune_named_after_a_departement_is_still_that_commune():
+    found = institution_of("villeneuvesurlot.fr")  # not « Villeneuve » of the Lot
+    assert found is not None and found.place == "Villeneuve-sur-Lot"
+    assert institution_of("lavienne86.fr").kind == "departement"
+
+
 def test_short_name_of_one_commune_in_all_france_needs_no_code():
     found = institution_of("ville-chalons-en-champagne.fr")
     assert found is not None and found.place == "Châlons-en-Champagne"

@@ -268,6 +268,17 @@ def test_an_outlook_header_block_gives_the_message_below_and_its_sender():
     assert split.replied_from == "Yann Exemple <yann.exemple@ariege.fr>"
 
 
+def test_a_separator_above_the_header_block_gives_the_message_below_too():
+    text = OUTLOOK_FORWARD.replace("________________________________\n",
+                                   "-----Message d'origine-----\n")
+    split = split_quotes(text)
+    assert "Pouvez-vous" not in split.own and "Message d'origine" not in split.own
+    assert split.replied is not None and split.replied.startswith("Bonjour,\nPouvez-vous")
+    assert split.replied_from == "Yann Exemple <yann.exemple@ariege.fr>"
+    bare = split_quotes("Je signe.\n\n-----Original Message-----\nbla bla\n")
+    assert bare.own == "Je signe." and bare.replied is None
+
+
 def test_an_attribution_line_is_no_header_block():
     split = split_quotes("Je signe.\n\nLe 4 nov. 2024, Lou Exemple a écrit :\nbla\n")
     assert split.replied is None and split.replied_from == ""
