@@ -1031,22 +1031,37 @@ _POSTAL = re.compile(r"(?<![\d.])(\d{5})[ \t]+(?:cedex[ \t]+)?(" + _TOWN_NAME + 
 
 def _town_hall_line(text: str, hits: list[Hit]) -> None:
     """A communal office written without its commune, above a line of the same block
-    that names the town (« Ville de Quimper », « Mairie de Plouha »), is held there."""
+    that names the town (« Ville de Quimper », « Mairie de Plouha »), is held there; so
+    is one under a list of offices when the mail names one town so (« Conseil municipal
+    d'Argenteuil, Val-d'Oise. » after a blank line)."""
+    towns: list[tuple[str, str | None]] | None = None
     for h in hits:
         if h.type not in COMMUNAL or h.place is not None:
             continue
         block = text[h.end:h.end + 300].split("\n\n")[0]
-        for line in block.split("\n")[1:5]:
-            m = _TOWN_LINE.match(line)
-            name = commune_of(m.group(1)) if m else None
-            if name:
-                h.place, h.departement = name, _written_departement(m.group(1), name) or (
-                    commune_dep(name))
-                break
+        found = next(filter(None, map(_town_of_line, block.split("\n")[1:5])), None)
+        if found is None:
+            if towns is None:
+                towns = list(dict.fromkeys(filter(None, map(_town_of_line, text.split("\n")))))
+            found = towns[0] if len(towns) == 1 else None
+        if found:
+            h.place, h.departement = found
 
 
-_TOWN_LINE = re.compile(r"[ \t]*(?:Ville|Mairie|Commune) (?:de |d'|d’|du )(" + _TOWN_NAME
-                        + r")[ \t]*(?:\(|$)")
+_TOWN_LINE = re.compile(r"[ \t]*(?:Ville|Mairie|Commune|Conseil municipal) (?:de |d'|d’|du )("
+                        + _TOWN_NAME + r")[ \t]*(?:\((\w{2,3})\)|, *([^,.()]+))?[ \t.]*$")
+
+
+def _town_of_line(line: str) -> tuple[str, str | None] | None:
+    """(commune, département) of a line naming a town hall or council and nothing else."""
+    m = _TOWN_LINE.match(line)
+    name = commune_of(m.group(1)) if m else None
+    if not name:
+        return None
+    written = (geo.departement_from_code(m.group(2)) if m.group(2)
+               else geo.departement_from_name(m.group(3)) if m.group(3) else None)
+    dep = _written_departement(m.group(1), name) or commune_dep(name, written)
+    return name, dep
 
 
 def _town_hall_address(text: str, hits: list[Hit]) -> None:

@@ -62,6 +62,16 @@ def triples(text):
     ("Conseillère municipale\nConseillère communautaire\nVille de Quimper",
      [("conseiller_municipal", "Quimper", "29"), ("conseiller_communautaire", None, None)]),
     ("conseillère communautaire\nVille de Quimper", [("conseiller_communautaire", None, None)]),
+    # the council's line under a list of councillors, after a blank line, with its
+    # département: the one town line of the mail
+    ("• Lise Exemple, conseillère municipale (PCF)\n• Paul Exemple, conseiller municipal\n\n"
+     "Conseil municipal d'Argenteuil, Val-d'Oise.",
+     [("conseiller_municipal", "Argenteuil", "95")]),
+    ("Conseillère municipale\n\nMairie de Saint-Denis (974)",
+     [("conseiller_municipal", "Saint-Denis", "974")]),
+    # two towns named: neither is taken
+    ("Conseillère municipale\n\nVille de Quimper\nVille de Brest",
+     [("conseiller_municipal", None, None)]),
     ("élue au conseil municipal de Landerneau", [("conseiller_municipal", "Landerneau", "29")]),
     ("élue de l'opposition au Conseil municipal de Brest",
      [("conseiller_municipal", "Brest", "29")]),
