@@ -581,6 +581,8 @@ def _place_at(text: str, folded: str, start: int, rule: str
             if got is None:
                 continue
             override, place, inferred = got
+            if rule == "body" or override == "conseiller_communautaire":
+                place, cend = _whole_body_name(text, place, cend)
             code, end, _ = _code_after(text, folded, cend, rule, place)
             if (cand[:1].islower() and not _lower_body(cand)
                     and not _lower_case_place(text, con, rule, place, code)):
@@ -590,6 +592,26 @@ def _place_at(text: str, folded: str, start: int, rule: str
             written = code is not None
             return override, place, code or inferred, max(end, cend), written
     return None
+
+
+_BODY_TAIL = re.compile(r",[ ]*([^,;()\n]{2,60}?)[ ]*(?=[(,;\n]|$)")
+_SPELT_OUT = re.compile(r"[ ]*\(([^()\n]{4,100})\)")
+
+
+def _whole_body_name(text: str, place: str, end: int) -> tuple[str, int]:
+    """An intercommunal body's whole name when the place read so far stops short of it:
+    a name holding a comma (« Communauté de communes Chinon, Vienne et Loire »), or an
+    acronym spelt out in parentheses (« la CALL (Communauté d'agglomération de
+    Lens-Liévin) »). Only a name the EPCI table knows is taken."""
+    spelt = _SPELT_OUT.match(text, end)
+    if spelt and place.isupper() and geo.epci_named(spelt.group(1)) is not None:
+        return spelt.group(1).strip(), spelt.end()
+    while (tail := _BODY_TAIL.match(text, end)) is not None:
+        longer = f"{place}, {tail.group(1)}"
+        if geo.epci_named(longer) is None:
+            break
+        place, end = longer, end + len(tail.group(0).rstrip())
+    return place, end
 
 
 def _lower_body(cand: str) -> bool:

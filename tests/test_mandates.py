@@ -78,6 +78,13 @@ def triples(text):
     # a body's kind in lower case, then its name
     ("Présidente de la communauté de communes du Pays de Landivisiau",
      [("conseiller_communautaire", "communauté de communes du Pays de Landivisiau", "29")]),
+    # a body's name holding a comma; an acronym spelt out in parentheses
+    ("Vice-président de la Communauté de communes Chinon, Vienne et Loire (37)",
+     [("conseiller_communautaire", "Communauté de communes Chinon, Vienne et Loire", "37")]),
+    ("Conseiller communautaire de la CALL (Communauté d'agglomération de Lens-Liévin)",
+     [("conseiller_communautaire", "Communauté d'agglomération de Lens-Liévin", "62")]),
+    ("conseillère communautaire de la CC du Pays de Landivisiau, commission mobilités",
+     [("conseiller_communautaire", "CC du Pays de Landivisiau", "29")]),
     # a body not named: the office stands, its place unknown
     ("maire et vice-président de la communauté de communes",
      [("maire", None, None), ("conseiller_communautaire", None, None)]),
