@@ -193,7 +193,8 @@ SIGN_TEXT = re.compile(
     r"|\bvous pouvez (?:ajouter|mettre|inscrire|faire figurer) (?:ma signature|mon nom)"
     r"|\bmon accord pour (?:figurer|signer|etre signataire|apparaitre)"
     # passing on someone's signature: « je vous transfère la signature de Nadia B. »
-    r"|\b(?:transmettre|transmets|transmet|transfere|transferer|envoie|relaie|relayer) "
+    r"|\b(?:transmettre|transmets|transmet|transmettez|transfere|transferer|envoie|envoyer"
+    r"|envoyez|relaie|relayer|faire suivre|fais suivre|faisons suivre) "
     r"(?:ci dessous |ci joint |ci apres )?(?:ma|sa|la|leur|leurs|les) signatures?\b"
     # written for someone (a cabinet, an assistant): « Madame la Maire souhaite signer »
     r"|\b(?:qui |il |elle )?(?:souhaite|veut|voudrait|tient a|desire|souhaiterait) "

@@ -219,6 +219,9 @@ def test_someone_else_withdrawing_something_is_a_signature(text):
     "Ne tenez pas compte de mon précédent mail, je signe bien.",
     # passing someone's signature on
     "Je vous transfère ci-dessous la signature de Léa Morvan. Pouvez-vous l'ajouter ?",
+    "Il m'a demandé de vous faire suivre sa signature, ci-dessous.",
+    "Peux-tu envoyer ma signature à la campagne pour la tribune ?",
+    "Pourriez-vous transmettre ma signature aux organisateurs ?",
 ])
 def test_signature_wording(text):
     assert text_kind("Tribune", text)[0] == "signature"
