@@ -247,8 +247,10 @@ def _party_of(p: _Person, lines: list[str], others: set[int]
 
 
 # « Tous deux membres de Place publique »: a party line said of several signatories
+# (« Nous, Lise X et Marc Y, adjoints …, membres du groupe écologiste »)
 _SHARED = re.compile(r"\b(?:tou(?:te)?s (?:les )?(?:deux|trois|quatre|cinq)|nous (?:sommes|"
-                     r"appartenons)|les deux|ensemble)\b", re.IGNORECASE)
+                     r"appartenons)|les deux|ensemble|membres (?:du|de|des|d')|nous,)"
+                     r"(?!\w)", re.IGNORECASE)
 
 
 def _party_by_offices(lines: list[str], p: _Person, others: set[int]

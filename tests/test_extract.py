@@ -357,6 +357,15 @@ def test_a_forwarder_without_party_does_not_take_the_forwarded_signers(make_emai
         "Gérard Exemple": None, "Line Exemple": "PCF"}
 
 
+def test_a_we_sentence_naming_both_gives_its_party_to_both(make_email):
+    body = ("Nous, Lise Exemple et Marc Exemple, adjoints au maire de Roubaix (59), membres du "
+            "groupe écologiste, signons la tribune.\n\nLise Exemple\nAdjointe au maire "
+            "déléguée à la culture\n")
+    found = run(make_email, body, sender="Lise Exemple <lise@gmail.com>")
+    assert {name: party for name, _, party in people(found)} == {
+        "Lise Exemple": "EELV", "Marc Exemple": "EELV"}
+
+
 def test_a_party_line_said_of_both_signatories_is_both(make_email):
     body = ("Avec mon collègue Mathis Exemple, conseiller régional de Normandie, nous signons.\n\n"
             "Anaïs Exemple, députée européenne\nTous deux membres de Place publique.\n")
