@@ -284,7 +284,8 @@ def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> fl
         return None
     words = _original_words(original)
     if not (any(_case_fits(spelling, words) for spelling in alias.spellings)
-            or _item_of_a_line_without_capitals(text, start, end)):
+            or _item_of_a_line_without_capitals(text, start, end)
+            or _written_apart(alias, text, start, end)):
         return None
     if not alias.party.far_right:  # a far-right name is never explained away
         if len(alias.tokens) > 1 and _glued_to_a_local_name(text, start):
@@ -318,6 +319,24 @@ def _item_of_a_line_without_capitals(text: str, start: int, end: int) -> bool:
     before = text[line_start:start].rstrip(" \t")
     after = text[end:line_end].strip(" \t")
     return before.endswith((",", "-", "–", "/", ";")) and after[:1] in ("", ",", ".", ";", ")")
+
+
+def _written_apart(alias: _Alias, text: str, start: int, end: int) -> bool:
+    """« (reconquete) », a line « lfi », « …, sénatrice du Val-de-Marne, pcf. »: a name
+    written in lower case still names a party when it stands apart: alone in
+    parentheses; or alone on its line, or as the last item of a line, when it is an
+    acronym of three letters or more or a far-right name (« ps » is also a
+    post-scriptum, « après » a word)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].rstrip(" \t")
+    after = text[end:len(text) if line_end == -1 else line_end].strip(" \t")
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    acronym = alias.party.canonical  # PCF, LFI: the party's own short form, not « APRÈS »
+    distinct = alias.party.far_right or (acronym.isupper() and len(acronym) >= 3 and any(
+        sp == (acronym,) for sp in alias.spellings))
+    return distinct and (not before or before.endswith(",")) and after in ("", ".")
 
 
 def _is_adjective(alias: _Alias, words: tuple[str, ...]) -> bool:

@@ -248,7 +248,23 @@ def test_a_line_without_capitals_names_its_party_as_a_list_item(text, party):
     assert hit is not None and hit.party == party
 
 
+@pytest.mark.parametrize("text, party", [
+    ("conseiller municipal de Toulon (reconquete)", "Reconquête"),
+    ("conseillère municipale de Lyon (lfi)", "LFI"),
+    ("Samia Exemple\nlfi\nAdjointe au maire du 8e arrondissement de Lyon", "LFI"),
+    ("Je signe : Odile Exemple, sénatrice du Val-de-Marne, pcf.", "PCF"),
+    ("Paul Exemple, conseiller municipal de Fréjus, rn", "RN"),
+])
+def test_a_lower_case_name_written_apart_is_a_party(text, party):
+    """In parentheses alone, alone on its line, or (an acronym) the last item of a line."""
+    hit = find_party(text)
+    assert hit is not None and hit.party == party
+
+
 @pytest.mark.parametrize("text", [
+    "la reconquete de nos libertés publiques commence ici",
+    "Nous signons ensemble, avec conviction.",
+    "Je signe, ensemble.",        # not an acronym: no list item
     "ps: je signe aussi",         # a post-scriptum
     "je suis passée au ps hier",  # not a list item
     "Paul Exemple, ps",           # capitals elsewhere: the case of « ps » counts
