@@ -58,9 +58,13 @@ NO_PARTY = re.compile(
 )
 
 
+# « SE » alone on a line, in parentheses or as a line's last item: « sans étiquette »
+_SE = re.compile(r"(?:^|\(|,)[ \t]*(?:SE|S\.E\.)[ \t]*(?:\)|\.)?[ \t]*$", re.MULTILINE)
+
 _NOT_MEMBERSHIP = re.compile(
     r"(?:\bex|\banti|\bcontre|\bface a|\bface aux?|\boppose(?:e)?s? a|\bopposition a"
-    r"|\bquitte)\s*(?:le|la|l|les|au|aux|du|des)?\s*$"
+    r"|\bquitte|\bcontrairement a|\bcontrairement aux?|\b(?:dirigee?s?|geree?s?|tenue?s?"
+    r"|administree?s?|gouvernee?s?) par)\s*(?:le|la|l|les|au|aux|du|des)?\s*$"
 )
 
 
@@ -215,7 +219,7 @@ def is_party_name(text: str) -> bool:
 
 def says_no_party(text: str) -> bool:
     """True when the text states no party: « sans étiquette », « sans parti »…"""
-    return NO_PARTY.search(fold(text)) is not None
+    return NO_PARTY.search(fold(text)) is not None or _SE.search(text) is not None
 
 
 def find_party(text: str) -> PartyHit | None:

@@ -107,6 +107,11 @@ def test_canonical_party():
 
 
 def test_says_no_party():
+    assert says_no_party("Conseiller municipal d'Hénin-Beaumont (62)\nSE")
+    assert says_no_party("conseillère municipale (SE)")
+    assert says_no_party("Paul Exemple, maire de Die, SE.")
+    assert not says_no_party("Je me permets de signer")
+    assert not says_no_party("SE Asia")
     assert says_no_party("Sans étiquette")
     assert says_no_party("élue sans parti")
     assert not says_no_party("élue PS")
@@ -146,6 +151,9 @@ def test_opponents_are_not_the_signers_party():
     assert find_party("élue contre le Rassemblement national, EELV").party == "EELV"
     assert find_party("j'ai quitté le PS en 2017") is None
     assert find_party("militante anti-RN") is None
+    assert find_party("Contrairement au RN, je pense qu'on ne protège pas ainsi.") is None
+    assert find_party("Élu d'opposition dans une ville dirigée par le RN") is None
+    assert find_party("une commune gérée par Les Républicains depuis 2014") is None
 
 
 @pytest.mark.parametrize(
