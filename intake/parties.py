@@ -223,16 +223,28 @@ def says_no_party(text: str) -> bool:
 
 
 def find_party(text: str) -> PartyHit | None:
-    """The first party named in ``text``; a coalition or group only if no party is."""
-    first_party: PartyHit | None = None
+    """The first party named in ``text``; a group (« groupe Socialistes et apparentés »)
+    only if no party is, a coalition only if neither is. A far-right group is never set
+    aside so."""
+    first_group: PartyHit | None = None
     first_coalition: PartyHit | None = None
     for hit, party in _scan(text):
         if party.family in COALITION_FAMILIES:
             first_coalition = first_coalition or hit
+        elif not party.far_right and _in_a_group_name(text, hit.start):
+            first_group = first_group or hit
         else:
-            first_party = hit
-            break
-    return first_party or first_coalition
+            return hit
+    return first_group or first_coalition
+
+
+# « groupe Socialistes et apparentés », « groupe Communiste Républicain Citoyen et
+# Écologiste »: from « groupe » to the end of the clause
+_GROUP_NAME = re.compile(r"\bgroupes?\b[^,;()\n.]*$")
+
+
+def _in_a_group_name(text: str, start: int) -> bool:
+    return _GROUP_NAME.search(fold(text[max(0, start - 80):start])) is not None
 
 
 def _scan(text: str):

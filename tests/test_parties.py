@@ -85,6 +85,20 @@ def test_coalition_only_when_no_party():
     assert find_party("élu NUPES").party == "NUPES"
 
 
+def test_a_group_is_the_party_only_when_no_party_is_named():
+    text = "Députée de la Haute-Garonne (groupe Socialistes et apparentés)\nMembre de Place publique"
+    assert find_party(text).party == "Place publique"
+    assert find_party("Sénateur de la Manche, Groupe Les Républicains").party == "LR"
+    assert find_party("membres du groupe écologiste").party == "EELV"
+    assert find_party("groupe socialiste, NFP").party == "PS"  # a group before a coalition
+    # every party word of the group's name is the group's
+    assert find_party("sénatrice, groupe Communiste Républicain Citoyen et Écologiste – Kanaky, "
+                      "membre du PCF").party == "PCF"
+    # a far-right group is never set aside for another name
+    assert find_party("apparentée LR, membre du groupe RN").party == "LR"
+    assert find_party("membre du groupe RN, apparentée LR").party == "RN"
+
+
 def test_former_party_is_skipped():
     assert find_party("ex-PS, aujourd'hui Génération·s").party == "Génération·s"
     assert find_party("ex-PS") is None
