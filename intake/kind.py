@@ -311,9 +311,13 @@ def text_kind(subject: str, own_text: str, has_mandate: bool = False,
     found = AUTO_TEXT.search(text)
     if found:
         return "auto_reply", (f"kind auto_reply: wording {found.group(0)!r}",)
-    found = _affirmed(WITHDRAW_TEXT, lines)
-    if found:
-        return "withdrawal", (f"kind withdrawal: wording {found!r}",)
+    withdrawn = _affirmed_match(WITHDRAW_TEXT, lines)
+    if withdrawn:
+        again = _affirmed_match(SIGN_AGAIN, lines, withdrawn.end())
+        if again:
+            return "signature", (f"kind signature: wording {again.group(0)!r} after a "
+                                 f"withdrawal {withdrawn.group(0)!r}",)
+        return "withdrawal", (f"kind withdrawal: wording {withdrawn.group(0)!r}",)
     found_other = REFUSAL_TEXT.search(text)
     if found_other:
         return "other", (f"kind other: refusal {found_other.group(0)!r}",)
@@ -340,15 +344,27 @@ def text_kind(subject: str, own_text: str, has_mandate: bool = False,
     return None, ()
 
 
+# Signing again, said after a withdrawal (« je souhaite signer à nouveau la tribune »)
+SIGN_AGAIN = re.compile(
+    r"\b(?:signer|signe|signons|signature) (?:a|de) nouveau\b|\b(?:a|de) nouveau (?:signer"
+    r"|signataire)|\bre ?signer\b|\b(?:remettre|retablir|reintegrer) (?:ma signature|mon nom)")
+
+
 def _affirmed(pattern: re.Pattern[str], text: str) -> str | None:
-    """The first match not negated in its own clause (« je ne souhaite pas retirer… »).
+    """The first match not negated in its own clause (« je ne souhaite pas retirer… »)."""
+    found = _affirmed_match(pattern, text)
+    return found.group(0) if found else None
+
+
+def _affirmed_match(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first match from ``pos`` not negated in its own clause.
 
     Linear: the clause start is carried from match to match, and only the last
     NEGATION_WINDOW words before a match are read.
     """
     clause_start = 0
     scanned = 0
-    for found in pattern.finditer(text):
+    for found in pattern.finditer(text, pos):
         start = found.start()
         if scanned < start:
             last_end = max(text.rfind(c, scanned, start) for c in _CLAUSE_ENDS)
@@ -356,9 +372,9 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> str | None:
             scanned = start
         before = _last_words(text, clause_start, start, NEGATION_WINDOW)
         if _NEW_SUBJECT.match(found.group(0)) and before.endswith(","):
-            return found.group(0)  # « ne tenez pas compte de mon mail, je signe »
+            return found  # « ne tenez pas compte de mon mail, je signe »
         if not negated(before) and not _HYPOTHETICAL.search(before):
-            return found.group(0)
+            return found
     return None
 
 

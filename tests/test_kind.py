@@ -283,6 +283,20 @@ def test_signing_wins_over_a_question_and_withdrawal_over_signing():
     assert text_kind("Tribune", "Je signe… non, retirez mon nom.")[0] == "withdrawal"
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Je vous avais demandé en décembre de retirer ma signature. Après réflexion, je souhaite "
+     "signer à nouveau la tribune.", "signature"),
+    ("J'avais retiré mon nom ; je voudrais le remettre : je signe de nouveau la tribune.",
+     "signature"),
+    # signing again comes first, or is refused: the withdrawal stands
+    ("Je souhaite signer à nouveau... non, finalement retirez ma signature.", "withdrawal"),
+    ("Je ne souhaite pas signer à nouveau. Merci de retirer ma signature.", "withdrawal"),
+    ("Je vous avais demandé de retirer ma signature, ce n'est toujours pas fait.", "withdrawal"),
+])
+def test_signing_again_after_an_earlier_withdrawal_is_a_signature(text, kind):
+    assert text_kind("RE: Retrait de votre signature", text)[0] == kind
+
+
 def test_auto_reply_wording_wins_over_signing():
     assert text_kind("Tribune", "Je suis absent jusqu'au 3 mai. Je signe.")[0] == "auto_reply"
 
