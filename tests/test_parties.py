@@ -86,7 +86,8 @@ def test_coalition_only_when_no_party():
 
 
 def test_a_group_is_the_party_only_when_no_party_is_named():
-    text = "Députée de la Haute-Garonne (groupe Socialistes et apparentés)\nMembre de Place publique"
+    text = ("Députée de la Haute-Garonne (groupe Socialistes et apparentés)\n"
+            "Membre de Place publique")
     assert find_party(text).party == "Place publique"
     assert find_party("Sénateur de la Manche, Groupe Les Républicains").party == "LR"
     assert find_party("membres du groupe écologiste").party == "EELV"
