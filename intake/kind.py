@@ -178,7 +178,7 @@ SIGN_TEXT = re.compile(
     r"|\bajoute[rz]?[ -](moi|nous|mon nom|nos noms)\b|\bajoute[rz]? mon nom"
     r"|\b(comme|en tant que|je serai|je suis) signataire"
     r"|\bmon soutien a (la|votre) tribune"
-    r"|\bcorrige[rz]?\b|\brectifi|\bune erreur s est glissee|\boublie d (indiquer|ajouter|preciser)"
+    r"|\bcorrige[rz]?\b|\brectifi|\bune erreur s est glissee|\boublie (?:d|de) (indiquer|ajouter|preciser|mentionner|donner)"
     r"|\b(complement|correction|rectification) (a|de) ma signature"
     r"|\b(?:i|we) (?:hereby |also |too |fully |wholeheartedly )?(?:sign|co ?sign|support"
     r"|endorse)\b|\bplease add (me|my name)|\badd (?:my|our) names?\b"

@@ -128,7 +128,7 @@ def _scanner() -> re.Pattern[str]:
 
 _FORMER_BEFORE = re.compile(
     r"(?:\b(?:ancien(?:ne)?s?|anc\.|ex|honoraire|non|plus|pas|ni|jamais)|\bex-|\bj'ai ete"
-    r"|\ba ete|\betais|\betait)[ \-]*"
+    r"|\ba ete|\betais|\betait)[ \-«\"“]*"  # « pas « conseillère municipale » mais … »
     r"(?:(?:\d{1,2}\w*|premier|premiere) )?$")
 _OTHERS_BEFORE = re.compile(
     r"(?:\b(?:collaborat(?:eur|rice)s?|assistante?s?|attachee?s?|suppleante?s?|cabinet"

@@ -309,8 +309,9 @@ def _accept(alias: _Alias, original: str, text: str, start: int, end: int) -> fl
         if _is_adjective(alias, words) and _conviction(text, start, end):
             return None
     key = " ".join(alias.tokens)
-    if key in CONTEXT_ONLY and not _CONTEXT_BEFORE.search(fold(text[max(0, start - 20):start])):
-        return None
+    if key in CONTEXT_ONLY and not (_CONTEXT_BEFORE.search(fold(text[max(0, start - 20):start]))
+                                    or _last_item(*_around(text, start, end))):
+        return None  # « FI » alone is too short a word, but « …, Paris 18e, FI » is a party
     after_comma = text[max(0, start - 4):start].rstrip(" \t").endswith(",")
     if key == "ps" and re.match(r"\s*:", text[end:]) and not after_comma:
         return None  # « PS : » opens a post-scriptum, except after a comma (« …, PS : je signe »)
@@ -334,7 +335,8 @@ def _item_of_a_line_without_capitals(text: str, start: int, end: int) -> bool:
         return False
     before = text[line_start:start].rstrip(" \t")
     after = text[end:line_end].strip(" \t")
-    return before.endswith((",", "-", "–", "/", ";")) and after[:1] in ("", ",", ".", ";", ")")
+    return (before.endswith((",", "-", "–", "/", ";", ")"))  # « beaucaire (30) rn. »
+            and after[:1] in ("", ",", ".", ";", ")"))
 
 
 def _written_apart(alias: _Alias, text: str, start: int, end: int) -> bool:
@@ -343,16 +345,26 @@ def _written_apart(alias: _Alias, text: str, start: int, end: int) -> bool:
     parentheses; or alone on its line, or as the last item of a line, when it is an
     acronym of three letters or more or a far-right name (« ps » is also a
     post-scriptum, « après » a word)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    before = text[line_start:start].rstrip(" \t")
-    after = text[end:len(text) if line_end == -1 else line_end].strip(" \t")
+    before, after = _around(text, start, end)
     if before.endswith("(") and after.startswith(")"):
         return True
     acronym = alias.party.canonical  # PCF, LFI: the party's own short form, not « APRÈS »
     distinct = alias.party.far_right or (acronym.isupper() and len(acronym) >= 3 and any(
         sp == (acronym,) for sp in alias.spellings))
-    return distinct and (not before or before.endswith(",")) and after in ("", ".")
+    return distinct and (not before or _last_item(before, after))
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """What the line holds before ``start`` and after ``end``, stripped."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return (text[line_start:start].rstrip(" \t"),
+            text[end:len(text) if line_end == -1 else line_end].strip(" \t"))
+
+
+def _last_item(before: str, after: str) -> bool:
+    """The last item of a comma-separated line (« …, Paris 18e, FI »)."""
+    return before.endswith(",") and after in ("", ".")
 
 
 def _is_adjective(alias: _Alias, words: tuple[str, ...]) -> bool:

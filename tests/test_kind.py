@@ -207,6 +207,8 @@ def test_someone_else_withdrawing_something_is_a_signature(text):
     "Je voudrais être signataire.",
     "Pouvez-vous corriger ma signature ? Je suis adjointe, pas conseillère.",
     "Une rectification : je suis conseillère départementale.",
+    "J'ai oublié de préciser mon parti dans mon message d'hier : PCF.",
+    "J'ai oublié d'indiquer mon mandat : adjointe au maire.",
     "Je soussignée Lise Exemple déclare soutenir la tribune.",
     # written for someone by a cabinet or an assistant
     "Madame la Maire souhaite signer la tribune.",

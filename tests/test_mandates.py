@@ -50,6 +50,10 @@ def triples(text):
     # a denied office corrected by « mais »: its commune carries over
     ("je ne suis pas maire de\nFontrailles mais première adjointe",
      [("maire_adjoint", "Fontrailles", "65")]),
+    # a denied office in quotes, corrected
+    ("ce n'est pas « conseillère municipale » mais adjointe au maire de Lannion (22)",
+     [("maire_adjoint", "Lannion", "22")]),
+    ('Je ne suis pas "maire" mais première adjointe de Redon', [("maire_adjoint", "Redon", "35")]),
     # someone else's title: « avec le maire », « Le maire, lui, … »
     ("Après discussion avec le maire, je retire ma signature.\nAdjointe au maire de Salazie",
      [("maire_adjoint", "Salazie", "974")]),

@@ -277,6 +277,8 @@ def test_a_line_without_capitals_names_its_party_as_a_list_item(text, party):
     ("Samia Exemple\nlfi\nAdjointe au maire du 8e arrondissement de Lyon", "LFI"),
     ("Je signe : Odile Exemple, sénatrice du Val-de-Marne, pcf.", "PCF"),
     ("Paul Exemple, conseiller municipal de Fréjus, rn", "RN"),
+    ("je signe. conseiller municipal beaucaire (30) rn. paul exemple", "RN"),
+    ("Je signe. Paul Exemple, conseiller d'arrondissement Paris 18e, FI", "LFI"),
 ])
 def test_a_lower_case_name_written_apart_is_a_party(text, party):
     """In parentheses alone, alone on its line, or (an acronym) the last item of a line."""
