@@ -778,7 +778,11 @@ def _body_named(text: str, start: int, end: int, place: str) -> str:
 
 
 # « Les élu·es écologistes d'Ivry-sur-Seine (94) signent : … conseillère municipale »
-_GROUP = re.compile(r"\b(?:les|nous,?|des) elu[a-z ]*?(?: [a-z'\-]+){0,3}? (?:de |d'|du |a )")
+_GROUP = re.compile(r"\b(?:les|nous,?|des|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)"
+                    r" elu[a-z ]*?(?: [a-z'\-]+){0,3}? (?:de |d'|du |a )")
+# the words between the group and its commune: « de la majorité municipale de Malakoff »
+_GROUP_LINK = re.compile(r"(?:de |d'|du |a |au )")
+_GROUP_REACH = 60
 _ANOTHER_PLACE = re.compile(r"[ ]*(?:\([^()\n]*\)[ ]*)?(?:et|,|ou) (?:de |d'|du |a )")
 
 
@@ -790,18 +794,53 @@ def _commune_of_the_group(text: str, hits: list[Hit]) -> None:
     folded = fold_keep(text)
     groups = []
     for m in _GROUP.finditer(folded):
-        found = _place_at(text, folded, m.end(), "commune")
+        found = _group_place(text, folded, m.end())
         if found and found[1]:
-            if _ANOTHER_PLACE.match(folded, found[3]):  # « les élus de Paris et de Lyon »
+            other = _ANOTHER_PLACE.match(folded, found[3])  # « les élus de Paris et de Lyon »
+            if other and text[other.end():other.end() + 1].isupper():  # not « , d'horizons »
                 return
             groups.append((m.start(), found[1], found[2]))
-    if len({(place, code) for _, place, code in groups}) != 1:
+    if len({place for _, place, _ in groups}) != 1:  # the subject may say it without code
         return
-    start, place, code = groups[0]
+    start, place = groups[0][:2]
+    code = next((c for _, _, c in groups if c), None)
     for h in hits:
         if h.type in _MUNICIPAL and h.place is None and h.start > start:
             h.place, h.departement = place, h.departement or code
             _infer(h)
+
+
+def _group_place(text: str, folded: str, start: int
+                 ) -> tuple[str, str | None, str | None, int, bool] | None:
+    """The commune a group of élus is of, at ``start`` or after a link word further in
+    the same sentence (« élu·es de la majorité municipale de Malakoff »)."""
+    stop = _SENTENCE_STOP.search(folded, start, start + _GROUP_REACH)
+    end = stop.start() if stop else start + _GROUP_REACH
+    for at in [start] + [m.end() for m in _GROUP_LINK.finditer(folded, start, end)]:
+        found = _place_at(text, folded, at, "commune")
+        if found and found[1]:
+            return found
+    return None
+
+
+def _commune_of_the_list(text: str, hits: list[Hit]) -> None:
+    """In a list of signatories (one per line, « - » or « • » before each), a municipal
+    office written without its commune is held in the one commune the other lines'
+    municipal offices name (« - Anne Roy, 1ère adjointe » under « - Loïc Le Gall, maire
+    de Trémargat »)."""
+    items = [h for h in hits if h.type in _MUNICIPAL and _BULLET_LINE.match(
+        text, text.rfind("\n", 0, h.start) + 1)]
+    places = {(h.place, h.departement) for h in items if h.place is not None}
+    if len(places) != 1:
+        return
+    place, code = places.pop()
+    for h in items:
+        if h.place is None:
+            h.place, h.departement = place, h.departement or code
+            _infer(h)
+
+
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
 
 
 # « conseiller communautaire de la\nCommunauté de communes… »: a line that ends on a
@@ -1165,6 +1204,7 @@ def find_hits(text: str) -> list[Hit]:
     hits, formers = _scan(text)
     _same_commune_as_before(text, hits, formers)
     _commune_of_the_group(text, hits)
+    _commune_of_the_list(text, hits)
     _share_codes(text, hits)
     _postcodes(text, hits)
     _town_hall_line(text, hits)

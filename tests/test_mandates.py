@@ -510,6 +510,22 @@ def test_a_title_is_an_office_only_for_the_person_written_for(text, expected):
      [("maire_adjoint", "Quimperlé", "29"), ("conseiller_municipal", "Quimperlé", "29")]),
     ("Nous, élus de Bègles, signons.\nMarc Duval, conseiller municipal",
      [("conseiller_municipal", "Bègles", "33")]),
+    # the group's commune after the words that qualify it, or after its number
+    ("Au nom des élu·es de la majorité municipale de Malakoff (Hauts-de-Seine), je vous "
+     "transmets nos signatures.\n\nLéa Exemple, adjointe au maire chargée de la tranquillité "
+     "publique – PCF\nPaul Exemple, conseiller municipal – PS",
+     [("maire_adjoint", "Malakoff", "92"), ("conseiller_municipal", "Malakoff", "92")]),
+    ("Nous sommes quatre élu·es d'opposition au conseil municipal de Fréjus (Var), d'horizons "
+     "divers. Nous signons :\n\nLéa Exemple, conseillère municipale, PS",
+     [("conseiller_municipal", "Fréjus", "83")]),
+    # a list of signatories: an office without its commune is held in the one commune
+    # the others' offices name
+    ("- Loïc Exemple, maire de Trémargat\n- Anne Exemple, 1ère adjointe\nsans étiquette",
+     [("maire", "Trémargat", "22"), ("maire_adjoint", "Trémargat", "22")]),
+    ("- Loïc Exemple, maire de Trémargat\n- Anne Exemple, adjointe au maire de Lanrivain\n"
+     "- Paul Exemple, conseiller municipal",
+     [("maire", "Trémargat", "22"), ("maire_adjoint", "Lanrivain", "22"),
+      ("conseiller_municipal", None, None)]),
     # two communes, or one élue: no group commune
     ("Les élus de Paris et de Lyon signent :\nconseiller municipal",
      [("conseiller_municipal", None, None)]),
