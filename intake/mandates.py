@@ -87,6 +87,9 @@ MACROS = {
     "depute": r"deputee?",
     "senateur": r"senat(?:eur|rice)",
     "elu": r"elue?",
+    # a party's adjective written inside an office (« sénatrice communiste du Val-d'Oise »)
+    "partisan": (r"(?:communiste|socialiste|ecologiste|insoumise?|centriste|gaulliste"
+                 r"|radicale?|republicaine?|regionaliste|autonomiste|independantiste)s?"),
     "ord": (r"(?:1er|1ere|1re|premier|premiere|\d{1,2}(?:e|eme|ieme|er|re|ere)?"
             r"|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme"
             r"|neuvieme|dixieme|second|seconde)"),
@@ -172,8 +175,8 @@ _MODIFIERS = re.compile(  # also at the start of the next line (a wrapped senten
     r"[ ,]*(?:\n[ \t]*)?(?:d'opposition|de l'opposition"
     r"|de (?:la )?(?:majorite|minorite|opposition)(?: municipale)?"
     r"|independante?s?|sortante?s?|reelue?s?|en exercice|suppleante?s?"
-    r"|minoritaires?|majoritaires?"
-    r"|" + _DELEG + r"(?:[ ]*\([A-Za-z.]{1,6}\))?"  # « délégué (CMD) à la vie associative »
+    r"|minoritaires?|majoritaires?|" + MACROS["partisan"]
+    + r"|" + _DELEG + r"(?:[ ]*\([A-Za-z.]{1,6}\))?"  # « délégué (CMD) à la vie associative »
     r"(?: (?:a|au|aux|de|du|des|d'|a la|a l'|pour))?[^\n,;()\-]{0,60}?"
     r"(?=[ ][\-][ ]|[,;()\n]|$| (?:de|d'|du|a) [A-Z]| et (?!aux |au |a la |a l'|à la |à l'|à ))"
     r"|(?:du|des) " + MACROS["ord"] + r"(?:(?: et|,) " + MACROS["ord"] + r")*"

@@ -50,6 +50,10 @@ def triples(text):
     # a denied office corrected by « mais »: its commune carries over
     ("je ne suis pas maire de\nFontrailles mais première adjointe",
      [("maire_adjoint", "Fontrailles", "65")]),
+    # a party's adjective between the office and its place
+    ("Sénatrice communiste du Val-d'Oise", [("senateur", "Val-d'Oise", "95")]),
+    ("conseillère municipale écologiste de Rennes", [("conseiller_municipal", "Rennes", "35")]),
+    ("adjoint socialiste au maire de Brest", [("maire_adjoint", "Brest", "29")]),
     # a denied office in quotes, corrected
     ("ce n'est pas « conseillère municipale » mais adjointe au maire de Lannion (22)",
      [("maire_adjoint", "Lannion", "22")]),
