@@ -157,6 +157,24 @@ _SIGNS_FOR = re.compile(r"\b(?:souhaite|veut|voudrait|tient a|desire) (?:aussi |
                         r" (?:la|votre|cette)")
 
 
+# « La maire de Paris s'est engagée », « Notre maire de secteur a demandé »: an office
+# with an article or a possessive, then a verb, is someone else's; « je suis le maire de
+# X et … » is the writer's, « Le maire de X souhaite signer » a cabinet's élu's.
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'])(?:le|la|l'|notre|votre|leur|son|sa) *$")
+_OWN_ARTICLE = re.compile(r"\b(?:suis|sommes|etant|que|comme|reste|demeure) *(?:le|la|l') *$")
+# read on the text as written: « a » is a verb, « à » a preposition
+_VERB_AFTER = re.compile(r" +(?!(?:de|du|des|d['’]|et|à|au|aux|en|pour|chargée?|déléguée?)(?!\w))"
+                         r"[a-zà-ÿ]")
+
+
+def _third_person(text: str, folded: str, start: int, end: int) -> bool:
+    line_start = folded.rfind("\n", 0, start) + 1
+    before = folded[max(line_start, start - 30):start]
+    return (_ARTICLE_BEFORE.search(before) is not None and not _OWN_ARTICLE.search(before)
+            and _VERB_AFTER.match(text, end) is not None
+            and not _SIGNS_FOR.search(_sentence_after(folded, end)))
+
+
 def _sentence_after(folded: str, end: int) -> str:
     stop = _SENTENCE_STOP.search(folded, end, end + 200)
     return folded[end:stop.start() if stop else end + 200]
@@ -726,12 +744,15 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
                 kind = "conseiller_territorial"
             else:
                 continue
-        if _FORMER_AFTER.match(folded, end):
+        if _FORMER_AFTER.match(folded, end) or _third_person(text, folded, m.start(), end):
             continue
         if row.rule == "paris":
             place, code = "Paris", code or "75"
-        if row.rule == "city" and place is None:  # « maire de Paris Centre », « (4e secteur
-            place, code = _city_near(folded, m.start(), end)  # de Marseille) »
+        # « maire de Paris Centre », « (4e secteur de Marseille) », « adjointe au maire du
+        # 18e arrondissement »: the city near the office
+        if place is None and (row.rule == "city" or (
+                row.rule == "commune" and _ARR_AFTER.match(folded, m.end()))):
+            place, code = _city_near(folded, m.start(), end)
         if row.rule == "body" and place:
             place = _body_named(text, m.start(), m.end(), place)
         if kind == "conseiller_territorial" and place is None:
@@ -757,9 +778,21 @@ def _city_near(folded: str, start: int, end: int) -> tuple[str | None, str | Non
     stop = min(end + 60, len(folded) if line_end == -1 else line_end)
     found = _CITY_WORD.search(folded, start, stop)
     if found is None:
-        return None, None
+        return _city_of_the_number(folded[start:stop])
     city = CITIES[found.group(1)]
     return city, CITY_DEPS[city]
+
+
+_ARR_AFTER = re.compile(r"[ ,]*(?:du|des) \d{1,2}\w* (?:arrondissement|secteur)")
+_ARR_NUMBER = re.compile(r"\b(\d{1,2})(?:e|eme|er|ieme)? arrondissement")
+
+
+def _city_of_the_number(span: str) -> tuple[str | None, str | None]:
+    """Paris alone has a 17th to 20th arrondissement (Marseille has 16, Lyon 9)."""
+    numbers = [int(n) for n in _ARR_NUMBER.findall(span)]
+    if numbers and all(17 <= n <= 20 for n in numbers):
+        return "Paris", "75"
+    return None, None
 
 
 _BODY_AT_END = re.compile(r"(?:euro)?metropole(?: europeenne)?$")

@@ -54,6 +54,20 @@ def triples(text):
     ("Sénatrice communiste du Val-d'Oise", [("senateur", "Val-d'Oise", "95")]),
     ("conseillère municipale écologiste de Rennes", [("conseiller_municipal", "Rennes", "35")]),
     ("adjoint socialiste au maire de Brest", [("maire_adjoint", "Brest", "29")]),
+    # an office in the third person: someone else's, the subject of a verb
+    ("La maire de Paris s'est engagée à ne pas déployer la VSA.\nAdjointe au maire du 18e "
+     "arrondissement", [("maire_adjoint", "Paris", "75")]),
+    ("Le maire de Limoges souhaite les conserver. Je m'y oppose.\nDéputée de la Haute-Vienne",
+     [("depute", "Haute-Vienne", "87")]),
+    ("Notre maire de secteur a demandé des explications.\nConseillère municipale de Brest",
+     [("conseiller_municipal", "Brest", "29")]),
+    # only Paris has a 17th to 20th arrondissement
+    ("Conseiller du 20e arrondissement", [("conseiller_arrondissement", "Paris", "75")]),
+    ("Conseiller du 14e arrondissement", [("conseiller_arrondissement", None, None)]),
+    # but the writer's own office, or a title the sign-off or a cabinet gives
+    ("Je suis le maire de Lagrasse et je signe.", [("maire", "Lagrasse", "11")]),
+    ("Le Maire,\nJean Exemple\nMairie de Rivesaltes", [("maire", "Rivesaltes", "66")]),
+    ("Le maire de Lagrasse souhaite signer la tribune.", [("maire", "Lagrasse", "11")]),
     # a denied office in quotes, corrected
     ("ce n'est pas « conseillère municipale » mais adjointe au maire de Lannion (22)",
      [("maire_adjoint", "Lannion", "22")]),
