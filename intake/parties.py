@@ -63,7 +63,8 @@ _SE = re.compile(r"(?:^|\(|,)[ \t]*(?:SE|S\.E\.)[ \t]*(?:\)|\.)?[ \t]*$", re.MUL
 
 _NOT_MEMBERSHIP = re.compile(
     r"(?:\bex|\banti|\bcontre|\bface a|\bface aux?|\boppose(?:e)?s? a|\bopposition a"
-    r"|\bquitte|\bcontrairement a|\bcontrairement aux?|\b(?:dirigee?s?|geree?s?|tenue?s?"
+    r"|\bquitte|\bj'?\s?ai ete (?:adherente?|membre|militante?|encartee?)(?: au| a la| du| de la"
+    r"| des| de| d')?|\bcontrairement a|\bcontrairement aux?|\b(?:dirigee?s?|geree?s?|tenue?s?"
     r"|administree?s?|gouvernee?s?) par)\s*(?:le|la|l|les|au|aux|du|des)?\s*$"
 )
 

@@ -166,6 +166,9 @@ def test_opponents_are_not_the_signers_party():
     assert find_party("élue contre le Rassemblement national, EELV").party == "EELV"
     assert find_party("j'ai quitté le PS en 2017") is None
     assert find_party("militante anti-RN") is None
+    assert find_party("j'ai été adhérent du Front national dans ma jeunesse.") is None
+    assert find_party("J'ai été membre du PS jusqu'en 2017, je siège comme divers gauche"
+                      ).party == "DVG"
     assert find_party("Contrairement au RN, je pense qu'on ne protège pas ainsi.") is None
     assert find_party("Élu d'opposition dans une ville dirigée par le RN") is None
     assert find_party("une commune gérée par Les Républicains depuis 2014") is None
