@@ -661,7 +661,10 @@ def _lower_case_place(text: str, pos: int, rule: str, place: str, code: str | No
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end != -1 else len(text)]
     if any(c.isupper() for c in line.lstrip()[1:]):
-        return False
+        # capitals before the office (a name) say nothing of a place of several words
+        # written in lower case after it: « Didier Roy maire adjoint de chalon sur saone »
+        rest = text[pos:line_end if line_end != -1 else len(text)]
+        return (" " in place or "-" in place) and not any(c.isupper() for c in rest)
     # one word must name one commune; several (« st nazaire ») are a place even when
     # communes share the name (its département then stays unknown)
     return "-" in place or " " in place or commune_dep(place) is not None
@@ -1163,14 +1166,16 @@ def _town_of_line(line: str) -> tuple[str, str | None] | None:
 
 def _town_hall_address(text: str, hits: list[Hit]) -> None:
     """A municipal office written without its commune, signed above the address of a
-    town hall (« Hôtel de Ville – … – 29200 Brest »), is held in that commune."""
+    town hall (« Hôtel de Ville – … – 29200 Brest »), or right above a line of nothing
+    but a postcode and its town (« 56700 Hennebont »), is held in that commune."""
     for h in hits:
         if h.type not in COMMUNAL or h.place is not None:
             continue
         after = text[h.end:h.end + 300].split("\n")[:4]
-        for line in after:
+        for i, line in enumerate(after):
             postal = _POSTAL.search(line)
-            if not postal or not _TOWN_HALL.search(" ".join(after)):
+            alone = i == 1 and postal is not None and postal.group(0) == line.strip()
+            if not postal or not (alone or _TOWN_HALL.search(" ".join(after))):
                 continue
             code = geo.postcode_departement(postal.group(1))
             name = postal.group(2).strip()

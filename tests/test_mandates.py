@@ -50,6 +50,10 @@ def triples(text):
     # a denied office corrected by « mais »: its commune carries over
     ("je ne suis pas maire de\nFontrailles mais première adjointe",
      [("maire_adjoint", "Fontrailles", "65")]),
+    # a commune of several words in lower case after a name written with capitals
+    ("Didier Exemple maire adjoint de chalon sur saone, delegue a la voirie",
+     [("maire_adjoint", "Chalon-sur-Saône", "71")]),
+    ("Paul Exemple, maire de quartier nord", [("maire", None, None)]),
     # a party's adjective between the office and its place
     ("Sénatrice communiste du Val-d'Oise", [("senateur", "Val-d'Oise", "95")]),
     ("conseillère municipale écologiste de Rennes", [("conseiller_municipal", "Rennes", "35")]),
@@ -611,6 +615,10 @@ def test_grand_bodies_and_offices_read_once(text, expected):
     # a private address says nothing of the office
     ("Conseillère municipale\n12 rue des Lilas 75011 Paris",
      [("conseiller_municipal", None, None)]),
+    # a line of nothing but the postcode and the town, right under the office, names it
+    ("Erwan Exemple\nConseiller municipal (opposition)\n56700 Hennebont\nDivers gauche",
+     [("conseiller_municipal", "Hennebont", "56")]),
+    ("Conseiller municipal\n75011 Lyon", [("conseiller_municipal", None, None)]),
     # a surname ending in « Du » or « Le » opens no « du … » before the office below it
     ("Hugo Le Du\nMaire de Tulle", [("maire", "Tulle", "19")]),
 ])
