@@ -101,6 +101,7 @@ class Row:
     type: str
     rule: str
     pattern: str
+    needs_place: bool = False  # rule written « commune! »: no office without its place
 
 
 def _expand(pattern: str) -> str:
@@ -117,7 +118,7 @@ def vocabulary() -> tuple[Row, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         kind, rule, pattern = line.split("\t")
-        rows.append(Row(kind, rule, pattern))
+        rows.append(Row(kind, rule.rstrip("!"), pattern, rule.endswith("!")))
     return tuple(rows)
 
 
@@ -738,7 +739,7 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
         if not _abbreviations_in_capitals(text, folded, m.start(), m.end()):
             continue
         override, place, code, end, written = _scan_place(text, folded, m.end(), row.rule)
-        if row.pattern in _NEEDS_PLACE and (  # « le CR de la réunion »
+        if row.needs_place and (  # « le CR de la réunion », « adjointe administrative »
                 place is None or not _CAPITAL_PLACE.match(text, m.end())):
             continue
         kind = override or row.type
@@ -926,7 +927,6 @@ def _same_commune_as_before(text: str, hits: list[Hit], formers: list[Hit]) -> N
 
 
 _ABBREVIATION = re.compile(r"(?<![a-z0-9])(?:cmd?|cd|cr|cc|meps?)(?![a-z0-9])")
-_NEEDS_PLACE = {"cd", "cr", "cc"}
 _CAPITAL_PLACE = re.compile(r"[ ]+(?:(?:du|de la|de l['’]|des|de|d['’])[ ]*)?[A-ZÀ-ÖØ-Þ]")
 
 

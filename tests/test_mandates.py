@@ -54,6 +54,10 @@ def triples(text):
     ("Didier Exemple maire adjoint de chalon sur saone, delegue a la voirie",
      [("maire_adjoint", "Chalon-sur-Saône", "71")]),
     ("Paul Exemple, maire de quartier nord", [("maire", None, None)]),
+    # « adjointe » alone, its commune right after it with a capital
+    ("Je signe. Gaëlle Exemple, adjointe Quimperlé, PS", [("maire_adjoint", "Quimperlé", "29")]),
+    ("adjointe administrative à la mairie", []),
+    ("directrice adjointe de Brest Métropole Habitat", []),
     # a party's adjective between the office and its place
     ("Sénatrice communiste du Val-d'Oise", [("senateur", "Val-d'Oise", "95")]),
     ("conseillère municipale écologiste de Rennes", [("conseiller_municipal", "Rennes", "35")]),
