@@ -549,7 +549,7 @@ _LINK_INSIDE = re.compile(r" (?=de |d'|du )")
 
 
 _BARE_DELEG = re.compile(r"[ ,]*" + MACROS["delegue"] + r"s?(?= (?:de |d'|du ))")
-_ENDS_DELEG = re.compile(MACROS["delegue"] + r"s?$")
+_ENDS_DELEG = re.compile(r"(?:" + MACROS["delegue"] + "|" + MACROS["adjoint"] + r")s?$")
 _DELEG_TO = re.compile(r"[ ,]*" + MACROS["delegue"] + r"s? a ")
 _DELEG_STOP = re.compile(r"[\n,;()]| - ")
 

@@ -57,6 +57,10 @@ def triples(text):
     # « adjointe » alone, its commune right after it with a capital
     ("Je signe. Gaëlle Exemple, adjointe Quimperlé, PS", [("maire_adjoint", "Quimperlé", "29")]),
     ("adjointe administrative à la mairie", []),
+    # « adjoint à » a delegation is an adjoint au maire
+    ("Adjoint à l'urbanisme et aux mobilités, Ville de Niort", [("maire_adjoint", "Niort", "79")]),
+    ("Adjointe aux sports de Millau", [("maire_adjoint", "Millau", "12")]),
+    ("adjoint au directeur des services", []),
     ("directrice adjointe de Brest Métropole Habitat", []),
     # a party's adjective between the office and its place
     ("Sénatrice communiste du Val-d'Oise", [("senateur", "Val-d'Oise", "95")]),
