@@ -736,11 +736,14 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
             if former:
                 formers.append(former)
             continue
-        if not _abbreviations_in_capitals(text, folded, m.start(), m.end()):
+        # CM, CD, CR, CC count in capitals; « cm » right before a commune's capital too
+        lower_cm = not _abbreviations_in_capitals(text, folded, m.start(), m.end())
+        if lower_cm and not (folded[m.start():m.end()] in ("cm", "cmd")
+                             and _CAPITAL_NEXT.match(text, m.end())):
             continue
         override, place, code, end, written = _scan_place(text, folded, m.end(), row.rule)
-        if row.needs_place and (  # « le CR de la réunion », « adjointe administrative »
-                place is None or not _CAPITAL_PLACE.match(text, m.end())):
+        if (row.needs_place or lower_cm) and (  # « le CR de la réunion », « adjointe
+                place is None or not _CAPITAL_PLACE.match(text, m.end())):  # administrative »
             continue
         kind = override or row.type
         if kind == "auto" or (row.rule == "auto" and not override and place is None):
@@ -927,6 +930,7 @@ def _same_commune_as_before(text: str, hits: list[Hit], formers: list[Hit]) -> N
 
 
 _ABBREVIATION = re.compile(r"(?<![a-z0-9])(?:cmd?|cd|cr|cc|meps?)(?![a-z0-9])")
+_CAPITAL_NEXT = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ]")
 _CAPITAL_PLACE = re.compile(r"[ ]+(?:(?:du|de la|de l['’]|des|de|d['’])[ ]*)?[A-ZÀ-ÖØ-Þ]")
 
 

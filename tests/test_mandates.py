@@ -57,6 +57,11 @@ def triples(text):
     # « adjointe » alone, its commune right after it with a capital
     ("Je signe. Gaëlle Exemple, adjointe Quimperlé, PS", [("maire_adjoint", "Quimperlé", "29")]),
     ("adjointe administrative à la mairie", []),
+    # « cm » in lower case before a commune written with its capital
+    ("signature Yannick Exemple cm Concarneau (29) UDB",
+     [("conseiller_municipal", "Concarneau", "29")]),
+    ("une table de 80 cm de large", []),
+    ("un écran de 50 cm Samsung", []),
     # « adjoint à » a delegation is an adjoint au maire
     ("Adjoint à l'urbanisme et aux mobilités, Ville de Niort", [("maire_adjoint", "Niort", "79")]),
     ("Adjointe aux sports de Millau", [("maire_adjoint", "Millau", "12")]),
