@@ -515,7 +515,8 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
         starts.extend(_links_inside(folded, m.start(), m.end()))
         starts.extend(_to_capital_inside(text, folded, m.start(), m.end()))
         start = m.end()
-    for at in (*starts, start):
+    slash = _SLASHED.match(text, start)  # « de Portivechju / Porto-Vecchio »
+    for at in (*starts, start, *([slash.end()] if slash else [])):
         found = _place_at(text, folded, at, rule)
         if found:
             return found
@@ -529,6 +530,9 @@ def _scan_place(text: str, folded: str, pos: int, rule: str
     return "", None, code, (end if code else pos), bool(code)
 
 
+# a place written twice, in a regional language then in French: the second is read
+_SLASHED = re.compile(r"[ ]+(?:de |d'|d’|du |à )?[A-ZÀ-ÖØ-Þ][\w'’\-]*(?: [\w'’\-]+){0,2}"
+                      r"[ ]*/[ ]*(?=[A-ZÀ-ÖØ-Þ])")
 _CANTON = re.compile(r"canton (?:de |d'|du |des )?([a-z0-9\- ']{2,40}?)(?:[ \-]+\d{1,2})?[ ]*$")
 
 

@@ -57,6 +57,11 @@ def triples(text):
     # « adjointe » alone, its commune right after it with a capital
     ("Je signe. Gaëlle Exemple, adjointe Quimperlé, PS", [("maire_adjoint", "Quimperlé", "29")]),
     ("adjointe administrative à la mairie", []),
+    # a commune named in its regional language first, then in French after a slash
+    ("conseiller municipal de Portivechju / Porto-Vecchio, Femu",
+     [("conseiller_municipal", "Porto-Vecchio", "2A")]),
+    ("Maerez Kemperle / Maire de Quimperlé", [("maire", "Quimperlé", "29")]),
+    ("maire de Kemperle/Quimperlé (29)", [("maire", "Quimperlé", "29")]),
     # « cm » in lower case before a commune written with its capital
     ("signature Yannick Exemple cm Concarneau (29) UDB",
      [("conseiller_municipal", "Concarneau", "29")]),
