@@ -161,7 +161,8 @@ _SIGNS_FOR = re.compile(r"\b(?:souhaite|veut|voudrait|tient a|desire) (?:aussi |
 # « La maire de Paris s'est engagée », « Notre maire de secteur a demandé »: an office
 # with an article or a possessive, then a verb, is someone else's; « je suis le maire de
 # X et … » is the writer's, « Le maire de X souhaite signer » a cabinet's élu's.
-_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'])(?:le|la|l'|notre|votre|leur|son|sa) *$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'])(?:le|la|l'|notre|votre|leur|son|sa|the|our|their"
+                             r"|his|her) *$")
 _OWN_ARTICLE = re.compile(r"\b(?:suis|sommes|etant|que|comme|reste|demeure) *(?:le|la|l') *$")
 # read on the text as written: « a » is a verb, « à » a preposition
 _VERB_AFTER = re.compile(r" +(?!(?:de|du|des|d['’]|et|à|au|aux|en|pour|chargée?|déléguée?)(?!\w))"
@@ -210,7 +211,7 @@ _PARTY_TAG = re.compile(
     r"(?:\([A-Z][\w.·/\-]{1,12}\)|[A-Z][A-Z.·/\-]{1,8})(?= (?:de |d'|d’|du |à |a ))")
 _CONNECTOR = re.compile(
     r"(?:[ ]*(?:\(|[\-:,][ ]*|\n(?=[^\n]))|[ ]+(?:de la |de l'|du |des |de |d'|a la |a l'"
-    r"|a |au |aux |en |sur |pour la |pour le |pour |)"
+    r"|a |au |aux |en |sur |pour la |pour le |pour |of the |of |in |for the |for |)"
     r"|(?:de la |de l'|du |des |de |d'|a |au |aux |en ))"
 )
 # A capitalised word of a name; a dot only ends a short abbreviation (« St. », « Ste. »),
@@ -961,6 +962,7 @@ _TRIGGERS = ("conseil", "maire", "adj", "aj", "cd", "cr", "cc", "deput", "euro",
              "vice", "vp", "presid", "pdt", "pres.", "elu", "cm", "cons", "delegu", "senat",
              "representant", "premier", "deuxieme", "troisieme", "quatrieme", "cinquieme",
              "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "second",
+             "mayor", "municipal", "city", "town", "local", "regional", "departmental", "county",
              *"0123456789")
 MAX_MATCHES = 400  # no one states more offices; bounds the work on hostile input
 

@@ -57,6 +57,18 @@ def triples(text):
     # « adjointe » alone, its commune right after it with a capital
     ("Je signe. Gaëlle Exemple, adjointe Quimperlé, PS", [("maire_adjoint", "Quimperlé", "29")]),
     ("adjointe administrative à la mairie", []),
+    # English, from élus born abroad and MEPs
+    ("Municipal councillor, Forcalquier (04)", [("conseiller_municipal", "Forcalquier", "04")]),
+    ("I have been a city councilor in Forcalquier since 2020",
+     [("conseiller_municipal", "Forcalquier", "04")]),
+    ("Deputy Mayor of Lannion", [("maire_adjoint", "Lannion", "22")]),
+    ("Mayor of Lagrasse", [("maire", "Lagrasse", "11")]),
+    ("Regional councillor of Brittany / Conseillère régionale de Bretagne",
+     [("conseiller_regional", "Bretagne", None)]),
+    ("Senator for the Nord", [("senateur", "Nord", "59")]),
+    ("the councillors of the majority voted", []),
+    ("how French mayors can accept this", []),
+    ("the mayor of Manosque has already asked for funding", []),
     # a commune named in its regional language first, then in French after a slash
     ("conseiller municipal de Portivechju / Porto-Vecchio, Femu",
      [("conseiller_municipal", "Porto-Vecchio", "2A")]),
