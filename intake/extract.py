@@ -215,6 +215,7 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None,
                 p.hits.extend(floating)
         if bare and not floating:
             named = [p for p in named if p.hits] or named
+        named = _not_signing_here(text, named, writer.name if writer else None)
     out = []
     for p in named:
         others = set().union(*(o.lines for o in named if o is not p))
@@ -223,6 +224,44 @@ def signatories(text: str, hits: list[mandates.Hit], display: str | None,
         found = mandates.merge(sorted(p.hits, key=lambda h: h.start))
         out.append(_signatory(p, found, party, conf_name, party_reason if party else ""))
     return out
+
+
+# « tient à signer elle-même, depuis sa propre adresse », « vous écrira séparément »
+_APART = re.compile(r"\bsigner (?:elle|lui|eux|elles)[ -]memes?\b|\bseparement\b|\bde son cote\b"
+                    r"|\bsa propre adresse\b|\bson propre (?:message|courriel|mail)\b"
+                    r"|\b(?:vous )?(?:ecrira|signera|enverra)\b")
+# « ma propre signature est déjà enregistrée », « j'ai déjà signé »
+_ALREADY = re.compile(r"\b(?:ma|mon) (?:propre )?(?:signature|nom) (?:est|figure) deja\b"
+                      r"|\bj ai deja signe\b|\bdeja (?:signe|signataire)\b")
+
+
+def _not_signing_here(text: str, named: list[_Person], writer: str | None) -> list[_Person]:
+    """Without those the mail says sign elsewhere: a colleague who « tient à signer
+    elle-même » (in the sentence naming her), the writer who has already signed and
+    sends someone else's signature."""
+    if len(named) < 2:
+        return named
+    folded = names.fold(text)
+    keep = [p for p in named
+            if (writer and names.same_person(p.name, writer))
+            or not _APART.search(_sentence_naming(text, folded, p.name))]
+    if writer and len(keep) > 1 and _ALREADY.search(folded.replace("'", " ")):
+        keep = [p for p in keep if not names.same_person(p.name, writer)]
+    return keep or named
+
+
+def _sentence_naming(text: str, folded: str, name: str) -> str:
+    """The sentence that names the person, and the one after it (« Vous recevrez son
+    message séparément. »)."""
+    at = text.find(name)
+    if at == -1:
+        return ""
+    start = max(folded.rfind(c, 0, at) for c in ".!?\n") + 1
+    end = at
+    for _ in range(2):
+        stops = [i for i in (folded.find(c, end + 1) for c in ".!?\n") if i != -1]
+        end = min(stops, default=len(folded))
+    return folded[start:end]
 
 
 def _party_of(p: _Person, lines: list[str], others: set[int]

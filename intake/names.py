@@ -174,7 +174,7 @@ def trailing_name(chunk: str) -> str | None:
 
 WRITER = "\x00writer"
 _ME = re.compile(r"^\s*(?:moi[- ]m[êe]me|moi)\s*$", re.I)
-_SEP_BEFORE = re.compile(r"[ \t]*(?:,|[–—-]|:|\()[ \t]*$")
+_SEP_BEFORE = re.compile(r"[ \t]*(?:,|[–—-]|:|\(|(?<=\s)(?:est|sont))[ \t]*$")  # « X est maire »
 _CHUNK_START = re.compile(r".*(?:[.;:!?()«»\"]|\s[–—-]\s|,)", re.S)
 
 

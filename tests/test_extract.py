@@ -372,3 +372,21 @@ def test_a_party_line_said_of_both_signatories_is_both(make_email):
     found = run(make_email, body, sender="Anaïs Exemple <anais@gmail.com>")
     assert {name: party for name, _, party in people(found)} == {
         "Anaïs Exemple": "Place publique", "Mathis Exemple": "Place publique"}
+
+
+def test_a_colleague_who_will_sign_apart_is_no_signatory(make_email):
+    body = ("Bonjour,\n\nJe signe la tribune.\n\nMa collègue Anne Exemple, adjointe au maire de "
+            "Metz, partage notre position mais tient à signer elle-même, depuis sa propre "
+            "adresse. Vous recevrez son message séparément.\n\nJulien Exemple\nConseiller "
+            "municipal de Metz (57)\n")
+    found = run(make_email, body, sender="Julien Exemple <julien@gmail.com>")
+    assert [name for name, _, _ in people(found)] == ["Julien Exemple"]
+
+
+def test_a_writer_already_signed_who_sends_a_colleague_is_no_signatory(make_email):
+    body = ("Bonjour,\n\nMa propre signature est déjà enregistrée ; ma collègue Lise Exemple "
+            "souhaite à son tour signer la tribune.\n\nLise Exemple est conseillère municipale "
+            "de Niort (Deux-Sèvres), membre d'EELV.\n\nThomas Exemple\nConseiller municipal "
+            "de Niort\n")
+    found = run(make_email, body, sender="Thomas Exemple <thomas@gmail.com>")
+    assert people(found) == [("Lise Exemple", [("conseiller_municipal", "Niort", "79")], "EELV")]
