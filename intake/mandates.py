@@ -140,6 +140,7 @@ _OTHERS_BEFORE = re.compile(
     r"|conseil|epoux|epouse)(?: parlementaire)?(?: (?:du|de la|de l'|d'un|d'une|au|aux|des"
     r"|de|a|a la|aupres du|aupres de la))?"
     r"|\b(?:madame|monsieur|mme|m\.|mr|mlle) (?:le|la)|\bd'|\bdes|\bau|\bdu|\bnos|\bvos|\bles"
+    r"|(?<![\w'])a (?:la|l')"  # « j'ai transféré votre appel à la maire de ma commune »
     r"|\b(?:avec|par|selon|contre|chez|sans|envers|entre) (?:le|la|l'))"  # « avec le maire »
     r" *$")
 # « Le maire, lui, n'a pas souhaité signer »: the office of someone set apart

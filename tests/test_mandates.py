@@ -550,6 +550,8 @@ def test_ville_de_and_mairie_de_name_the_commune_after_them(text, expected):
     ("Madame la Maire,\nJe vous écris au sujet de la tribune.", []),
     ("Monsieur le Maire de Millau vous remercie de votre courrier.", []),
     ("L'équipe du maire de Lorient vous remercie.", []),
+    ("J'ai transféré votre appel à la maire de ma commune en lui demandant de signer.", []),
+    ("J'en ai parlé à l'adjoint aux sports.", []),
 ])
 def test_a_title_is_an_office_only_for_the_person_written_for(text, expected):
     assert triples(text) == expected
