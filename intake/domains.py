@@ -178,7 +178,8 @@ def _by_pattern(domain: str) -> Institution | None:
     return (_departement_pattern(registrable, label)
             or _region_pattern(registrable, label)
             or _commune_pattern(registrable, label, tld)
-            or _epci_pattern(registrable, label))
+            or _epci_pattern(registrable, label)
+            or _epci_name(registrable, label))
 
 
 def _departement_pattern(registrable: str, label: str) -> Institution | None:
@@ -402,6 +403,18 @@ def _epci_pattern(registrable: str, label: str) -> Institution | None:
     if body is not None:
         return Institution("epci", registrable, body.name, body.departements, core, "pattern")
     return Institution("epci", registrable, None, (), core, "pattern")
+
+
+def _epci_name(registrable: str, label: str) -> Institution | None:
+    """A body's own name of several words, hyphenated, with no type word
+    (kreiz-breizh.fr): what ``geo.epci_named`` takes for that body alone."""
+    if "-" not in label:
+        return None
+    body = geo.epci_named(label.replace("-", " "))
+    if body is None:
+        return None
+    return Institution("epci", registrable, body.name, body.departements,
+                       label.replace("-", ""), "pattern")
 
 
 def _epci_core(domain: str) -> str:

@@ -451,8 +451,14 @@ def _split_family(key: str) -> tuple[str | None, str]:
     return None, key
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([a-z0-9 ]{2,10}\)$")
+
+
 def _core_variants(core: str) -> Iterator[str]:
     yield core
+    bare = _ACRONYM_AFTER.sub("", core)  # « kreiz breizh (cckb) »: also « kreiz breizh »
+    if bare != core:
+        yield from _core_variants(bare)
     if core.startswith("europeenne "):  # Métropole européenne de Lille → lille
         yield _LINKS.sub("", core[len("europeenne "):], count=1)
     for word in ("metropole", "agglomeration", "agglo"):
@@ -485,8 +491,9 @@ def _epcis() -> _Epcis:
         for variant in _core_variants(core):
             for table, k in ((by_family_core, (family, variant)), (by_core, variant)):
                 table[k] = body if table.get(k, body) is body else None
-        expanded = _expanded_name(family, core)
-        by_name.setdefault(expanded, body)
+        for name in {_expanded_name(family, core),
+                     _expanded_name(family, _ACRONYM_AFTER.sub("", core))}:
+            by_name.setdefault(name, body)
     return _Epcis(by_name, by_family_core, by_core)
 
 

@@ -250,6 +250,7 @@ def test_region_domains(domain, place):
     ("plainecommune.fr", "plainecommune"),
     ("cc-parthenay-gatine.fr", "parthenaygatine"),
     ("valenceromansagglo.fr", "valenceromans"),
+    ("kreiz-breizh.fr", "kreizbreizh"),  # the body's name alone, of several words
 ])
 def test_intercommunality_domains(domain, key):
     found = institution_of(domain)

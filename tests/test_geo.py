@@ -197,6 +197,9 @@ def test_epci_named_refuses_bare_places_and_carries_departements():
     assert epci_named("Pays de la Loire") is None
     assert epci_named("Saint Nazaire") is None
     assert set(epci_named("Métropole du Grand Paris").departements) >= {"75", "93"}
+    # a body whose official name ends with its acronym in parentheses
+    assert epci_named("Communauté de communes du Kreiz-Breizh").departements == ("22",)
+    assert epci_named("Kreiz-Breizh").name == "CC du Kreiz-Breizh (CCKB)"
 
 
 def test_postcode_departement():
