@@ -626,6 +626,13 @@ _BODY_TAIL = re.compile(r",[ ]*([^,;()\n]{2,60}?)[ ]*(?=[(,;\n]|$)")
 _SPELT_OUT = re.compile(r"[ ]*\(([^()\n]{4,100})\)")
 
 
+def _unknown_word_in_capitals(place: str) -> bool:
+    """One word in capitals the EPCI table does not know names no body after the bare
+    abbreviation (« CC CFLAGS » in a Makefile); « conseiller communautaire de la CINOR »
+    keeps its acronym."""
+    return " " not in place and place.isupper() and geo.epci_named(place) is None
+
+
 def _whole_body_name(text: str, place: str, end: int) -> tuple[str, int]:
     """An intercommunal body's whole name when the place read so far stops short of it:
     a name holding a comma (« Communauté de communes Chinon, Vienne et Loire »), or an
@@ -749,7 +756,8 @@ def _scan(text: str) -> tuple[list[Hit], list[Hit]]:
             continue
         override, place, code, end, written = _scan_place(text, folded, m.end(), row.rule)
         if (row.needs_place or lower_cm) and (  # « le CR de la réunion », « adjointe
-                place is None or not _CAPITAL_PLACE.match(text, m.end())):  # administrative »
+                place is None or not _CAPITAL_PLACE.match(text, m.end())  # administrative »,
+                or (row.rule == "body" and _unknown_word_in_capitals(place))):  # « CC CFLAGS »
             continue
         kind = override or row.type
         if kind == "auto" or (row.rule == "auto" and not override and place is None):

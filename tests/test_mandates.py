@@ -432,6 +432,8 @@ def test_abbreviated_offices(text, expected):
     "cd Finistère",
     "CC : le cabinet",
     "cm de Brest",
+    "CC CFLAGS = -O2",  # a Makefile in a patch: no body is one unknown word in capitals
+    "CA CERTIFICATE",
 ])
 def test_abbreviations_need_capitals_and_a_place(text):
     assert triples(text) == []
