@@ -414,7 +414,7 @@ def _epci_name(registrable: str, label: str) -> Institution | None:
     if body is None:
         return None
     return Institution("epci", registrable, body.name, body.departements,
-                       label.replace("-", ""), "pattern")
+                       _epci_core(registrable), "pattern")
 
 
 def _epci_core(domain: str) -> str:

@@ -26,7 +26,7 @@ REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|tr|fw|fwd|aw|réf|ref)\s*(?:\[\d+\])?\s
 _FORWARD_INTENT = re.compile(
     r"transm(?:ets|et|ettons|ettre|is)|ci-dessous|ci-joint|de la part d|au nom d"
     r"|message (?:de|du)|fais suivre|faisons suivre", re.I)
-_BULLET = re.compile(r"^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+(.+)$", re.M)
+_BULLET = re.compile(rf"^{mandates.BULLET}(.+)$", re.M)
 # The person's own text is read up to OWN_TEXT_HEAD characters from its start and
 # OWN_TEXT_TAIL from its end: a signature mail is a few lines (the longest own text
 # in our corpora is under 24,000 characters), and the cap keeps a 2 MB body from

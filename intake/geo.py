@@ -229,10 +229,13 @@ class _Communes:
         key, kind, code, name, dep, pop, parent = self.lines[i].split("\t")
         return [code, name, dep, kind, int(pop) if pop else None, parent, key]
 
-    def indexes(self, key: str) -> list[int]:
+    def _keyed(self, key: str) -> range:
+        """The lines whose key is ``key`` (consecutive: the lines are sorted by key)."""
         lo = bisect_left(self.keys, key)
-        hi = bisect_right(self.keys, key, lo)
-        return [*range(lo, hi), *self.aliases.get(key, ())]
+        return range(lo, bisect_right(self.keys, key, lo))
+
+    def indexes(self, key: str) -> list[int]:
+        return [*self._keyed(key), *self.aliases.get(key, ())]
 
     @cached_property
     def rows(self) -> list[list]:
@@ -248,12 +251,7 @@ class _Communes:
     def bare_indexes(self, bare: str) -> list[int]:
         """Lines whose key is ``bare`` after a leading article (« lilas » → Les Lilas),
         in key order."""
-        out: list[int] = []
-        for article in sorted(ARTICLES):
-            key = article + bare
-            lo = bisect_left(self.keys, key)
-            out.extend(range(lo, bisect_right(self.keys, key, lo)))
-        return out
+        return [i for article in sorted(ARTICLES) for i in self._keyed(article + bare)]
 
     @cached_property
     def by_slug(self) -> dict[str, list[int]]:
@@ -280,9 +278,7 @@ class _Communes:
 
     def _spaced(self, rest: str, head: str) -> list[int]:
         """Lines whose key is ``head`` + ``rest`` with spaces put back in ``rest``."""
-        whole = head + rest
-        lo = bisect_left(self.keys, whole)
-        out = list(range(lo, bisect_right(self.keys, whole, lo)))
+        out = list(self._keyed(head + rest))
         for n in range(1, len(rest)):
             longer = f"{head}{rest[:n]} "
             at = bisect_left(self.keys, longer)

@@ -673,11 +673,11 @@ def _lower_case_place(text: str, pos: int, rule: str, place: str, code: str | No
         # unless its name says it is one (« cons. mun. st brieuc »)
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
-    if any(c.isupper() for c in line.lstrip()[1:]):
+    line_end = len(text) if line_end == -1 else line_end
+    if any(c.isupper() for c in text[line_start:line_end].lstrip()[1:]):
         # capitals before the office (a name) say nothing of a place of several words
         # written in lower case after it: « Didier Roy maire adjoint de chalon sur saone »
-        rest = text[pos:line_end if line_end != -1 else len(text)]
+        rest = text[pos:line_end]
         return (" " in place or "-" in place) and not any(c.isupper() for c in rest)
     # one word must name one commune; several (« st nazaire ») are a place even when
     # communes share the name (its département then stays unknown)
@@ -863,8 +863,7 @@ def _commune_of_the_group(text: str, hits: list[Hit]) -> None:
     code = next((c for _, _, c in groups if c), None)
     for h in hits:
         if h.type in _MUNICIPAL and h.place is None and h.start > start:
-            h.place, h.departement = place, h.departement or code
-            _infer(h)
+            _hold(h, place, code)
 
 
 def _group_place(text: str, folded: str, start: int
@@ -893,11 +892,17 @@ def _commune_of_the_list(text: str, hits: list[Hit]) -> None:
     place, code = places.pop()
     for h in items:
         if h.place is None:
-            h.place, h.departement = place, h.departement or code
-            _infer(h)
+            _hold(h, place, code)
 
 
-_BULLET_LINE = re.compile(r"[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
+def _hold(h: Hit, place: str | None, code: str | None) -> None:
+    """Hold an office written without its commune in the one the mail points to."""
+    h.place, h.departement = place, h.departement or code
+    _infer(h)
+
+
+BULLET = r"[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+"  # what opens an item of a list
+_BULLET_LINE = re.compile(BULLET)
 
 
 # « conseiller communautaire de la\nCommunauté de communes… »: a line that ends on a
@@ -939,8 +944,7 @@ def _same_commune_as_before(text: str, hits: list[Hit], formers: list[Hit]) -> N
                   and "\n\n" not in text[f.end:h.start]
                   and (f.label != "denied" or _BUT.search(fold_keep(text[f.end:h.start])))]
         if before:
-            h.place, h.departement = before[-1].place, h.departement or before[-1].departement
-            _infer(h)
+            _hold(h, before[-1].place, before[-1].departement)
 
 
 _ABBREVIATION = re.compile(r"(?<![a-z0-9])(?:cmd?|cd|cr|cc|meps?)(?![a-z0-9])")

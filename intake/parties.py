@@ -329,13 +329,9 @@ def _item_of_a_line_without_capitals(text: str, start: int, end: int) -> bool:
     """« mathilde exemple cons. mun. st brieuc, ps »: a line written all in lower case
     says nothing by its letter case; an alias there counts as an item of a list (after
     a comma or a dash, ending the line or followed by the next item)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    if any(c.isupper() for c in text[line_start:line_end]):
+    before, after = _around(text, start, end)
+    if any(c.isupper() for c in f"{before}{text[start:end]}{after}"):
         return False
-    before = text[line_start:start].rstrip(" \t")
-    after = text[end:line_end].strip(" \t")
     return (before.endswith((",", "-", "–", "/", ";", ")"))  # « beaucaire (30) rn. »
             and after[:1] in ("", ",", ".", ";", ")"))
 
